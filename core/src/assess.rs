@@ -1,0 +1,446 @@
+//! The screening verdict: from the item's classification, the destination and what the
+//! exporter knows or was told, to the rule that applies, with its legal grounds.
+//!
+//! Precedence (the first that applies wins): prohibited, authorisation_required,
+//! notify_authority, general_authorisation_available, no_authorisation_indicated.
+
+use crate::codes::{is_within, normalize_code, top_level};
+use crate::compile::listed;
+use crate::model::{Circumstance, Dataset, SanctionEffect, SanctionScope, Ugea};
+use crate::questions::{evaluate, Answers, ItemStatus};
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Verdict {
+    Prohibited,
+    AuthorisationRequired,
+    NotifyAuthority,
+    GeneralAuthorisationAvailable,
+    NoAuthorisationIndicated,
+}
+
+impl Verdict {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Verdict::Prohibited => "prohibited",
+            Verdict::AuthorisationRequired => "authorisation_required",
+            Verdict::NotifyAuthority => "notify_authority",
+            Verdict::GeneralAuthorisationAvailable => "general_authorisation_available",
+            Verdict::NoAuthorisationIndicated => "no_authorisation_indicated",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Concerns {
+    pub wmd: bool,
+    pub military_end_use: bool,
+    pub illegal_military_parts: bool,
+    pub human_rights: bool,
+}
+
+impl Concerns {
+    fn any_article_4(&self) -> bool {
+        self.wmd || self.military_end_use || self.illegal_military_parts
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum ExportForm {
+    #[default]
+    Goods,
+    /// Software or technology sent electronically or made available online.
+    Electronic,
+    /// A demonstration or exhibition abroad (temporary export).
+    Exhibition,
+}
+
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct AssessInput {
+    pub entries: Vec<String>,
+    pub cyber_surveillance: bool,
+    pub from: String,
+    pub to: String,
+    pub informed_by_authority: bool,
+    pub concerns: Concerns,
+    /// Non-listed equipment primarily for monitoring or intercepting internet or telephone
+    /// communications (the sanctions regimes' list). `None`: not asked.
+    pub telecom_monitoring: Option<bool>,
+    pub circumstance: Option<Circumstance>,
+    pub export_form: ExportForm,
+    /// Answers to the guided questions; their findings add to `entries`.
+    pub answers: Answers,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Ground {
+    pub rule: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AssessedEntry {
+    pub code: String,
+    pub heading: String,
+    pub annex_iv: bool,
+    pub section_i: bool,
+    pub cyber_surveillance: bool,
+    /// Still open after the questions: treated as listed until resolved.
+    pub open: bool,
+    pub verified: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct AuthorityRef {
+    pub member_state: String,
+    pub name: String,
+    pub web: String,
+    pub verified: bool,
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Assessment {
+    pub verdict: Verdict,
+    pub grounds: Vec<Ground>,
+    pub general_authorisations: Vec<String>,
+    pub entries: Vec<AssessedEntry>,
+    pub due_diligence: Vec<String>,
+    pub authority: Option<AuthorityRef>,
+    /// What the assessment looked at, for the record.
+    pub checked: Vec<String>,
+    pub dataset_version: String,
+}
+
+/// The listed cyber-surveillance items named in the annex of Recommendation (EU) 2024/2659.
+pub const CYBER_SURVEILLANCE_ENTRIES: &[&str] = &[
+    "5A001.f", "5A001.j", "5D001.e", "4A005", "4D004", "4E001.a", "4E001.c", "5A004.b", "5D002.a.3.b", "5D002.c.3.b",
+];
+
+/// The due-diligence steps of Recommendation (EU) 2024/2659 for cyber-surveillance items.
+pub const DUE_DILIGENCE: &[&str] = &[
+    "Step 1 (Recommendation (EU) 2024/2659): check whether the item is a cyber-surveillance item in the sense of Art. 2(20): specially designed to enable covert surveillance of natural persons by monitoring, extracting, collecting or analysing data from information and telecommunication systems.",
+    "Step 2: review the item's capabilities and how a foreign end-user could misuse them for internal repression or serious violations of human rights or international humanitarian law.",
+    "Step 3: review the stakeholders: end-user, consignee, distributors and resellers, their record and the human-rights situation in the destination.",
+    "Step 4: use the findings to prevent or mitigate the risk (end-use statements, contractual clauses, refusing the deal) and notify your competent authority under Art. 5(2) when you become aware of such a use.",
+    "Red flags: marketing that stresses covert capabilities; an end-user with a record of repression; evasive answers about the end-use or the end-user; unusual routing or payment.",
+];
+
+pub const INDICATIVE: &str = "Indicative pre-screening only. Classifying the item is the exporter's duty; whether an authorisation is required or granted, and every decision under Art. 4 and 5, is for the competent authority of the Member State where the exporter is established.";
+
+/// Bad input, named: "unknown Annex I code `5A999`".
+#[derive(Debug, Clone, PartialEq)]
+pub struct InputError(pub String);
+
+fn is_cyber_entry(code: &str) -> bool {
+    CYBER_SURVEILLANCE_ENTRIES.iter().any(|c| is_within(code, c) || is_within(c, code))
+}
+
+fn ground(grounds: &mut Vec<Ground>, rule: &str, text: impl Into<String>) {
+    grounds.push(Ground { rule: rule.into(), text: text.into() });
+}
+
+/// Check a code: it must be a well-formed Annex I code whose entry is in the data.
+pub fn resolve_code(ds: &Dataset, raw: &str) -> Result<String, InputError> {
+    let code = normalize_code(raw).ok_or_else(|| InputError(format!("`{raw}` is not an Annex I code (expected e.g. 5A001.f)")))?;
+    if ds.node(top_level(&code)).is_none() {
+        return Err(InputError(format!("unknown Annex I code `{raw}`")));
+    }
+    // A sub-item below the text we hold (heading-only entries) is accepted as listed.
+    let mut c = code.as_str();
+    while ds.node(c).is_none() {
+        let parent = crate::codes::parent_code(c).unwrap_or(c);
+        if ds.node(parent).is_some_and(|n| !n.children.is_empty()) {
+            return Err(InputError(format!("unknown Annex I code `{raw}`: {parent} has no item `{}`", &code[parent.len() + 1..])));
+        }
+        c = parent;
+    }
+    Ok(code)
+}
+
+fn check_country(ds: &Dataset, raw: &str, field: &str) -> Result<String, InputError> {
+    let code = raw.trim().to_ascii_uppercase();
+    if ds.country(&code).is_none() {
+        return Err(InputError(format!("unknown country `{raw}` in `{field}` (expected an ISO 3166-1 alpha-2 code such as DE)")));
+    }
+    Ok(code)
+}
+
+pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputError> {
+    let mut grounds = Vec::new();
+    let mut checked = Vec::new();
+    let from = if input.from.trim().is_empty() { None } else { Some(check_country(ds, &input.from, "from")?) };
+    if let Some(f) = &from {
+        if !ds.country(f).is_some_and(|c| c.eu) {
+            return Err(InputError(format!("`from` must be an EU Member State, `{}` is not", input.from)));
+        }
+    }
+    let to = if input.to.trim().is_empty() { None } else { Some(check_country(ds, &input.to, "to")?) };
+
+    // The item: the codes given, plus what the questions established.
+    let mut entries: Vec<AssessedEntry> = Vec::new();
+    let add = |code: String, open: bool, entries: &mut Vec<AssessedEntry>| {
+        if entries.iter().any(|e| e.code == code) {
+            return;
+        }
+        let node = crate::compile::nearest_existing(ds, &code).and_then(|c| ds.node(&c).cloned());
+        let (heading, verified) = node.map(|n| (n.text.clone(), ds.entries[n.entry as usize].verified)).unwrap_or_default();
+        entries.push(AssessedEntry {
+            annex_iv: listed(&ds.annex_iv, &code) == Some(true),
+            section_i: listed(&ds.section_i, &code) == Some(true) || listed(&ds.annex_iv, &code) == Some(true),
+            cyber_surveillance: is_cyber_entry(&code),
+            open,
+            verified,
+            code,
+            heading,
+        });
+    };
+    for raw in &input.entries {
+        let code = resolve_code(ds, raw)?;
+        add(code, false, &mut entries);
+    }
+    let mut cyber_from_answers = false;
+    for finding in evaluate(ds, &input.answers) {
+        if finding.code == "ART-2-20" {
+            match finding.status {
+                ItemStatus::Matched => {
+                    cyber_from_answers = true;
+                    ground(&mut grounds, "Art. 2(20)", "Your answers meet the definition of a cyber-surveillance item in Art. 2(20): specially designed to enable the covert surveillance of natural persons by monitoring, extracting, collecting or analysing data from information and telecommunication systems.");
+                }
+                ItemStatus::Open(missing) => {
+                    cyber_from_answers = true;
+                    ground(&mut grounds, "Art. 2(20)", format!("The item may be a cyber-surveillance item (Art. 2(20)); it is treated as one until you find out: {}.", missing.join(", ")));
+                }
+                ItemStatus::Released(note) => checked.push(format!("Art. 2(20): {note}")),
+                ItemStatus::NotMatched => checked.push("Art. 2(20): not a cyber-surveillance item on your answers".into()),
+            }
+            continue;
+        }
+        match finding.status {
+            ItemStatus::Matched => {
+                add(finding.code.clone(), false, &mut entries);
+                ground(&mut grounds, "Art. 3(1)", format!("Your answers meet the text of {} (Annex I to Regulation (EU) 2021/821).", finding.code));
+            }
+            ItemStatus::Open(missing) => {
+                add(finding.code.clone(), true, &mut entries);
+                ground(&mut grounds, "open", format!("{} is not ruled out: find out {} before relying on this result.", finding.code, missing.join(", ")));
+            }
+            ItemStatus::Released(note) => checked.push(format!("{}: released by {note}", finding.code)),
+            ItemStatus::NotMatched => checked.push(format!("{}: its conditions are not met", finding.code)),
+        }
+    }
+    // An ancestor and its own item: keep the more specific code only.
+    let codes: Vec<String> = entries.iter().map(|e| e.code.clone()).collect();
+    entries.retain(|e| !codes.iter().any(|c| c != &e.code && is_within(c, &e.code)));
+
+    let listed_item = !entries.is_empty();
+    let cyber = input.cyber_surveillance || cyber_from_answers || entries.iter().any(|e| e.cyber_surveillance);
+    let concerns = &input.concerns;
+    let informed = input.informed_by_authority;
+    let aware = !informed;
+    let to_country = to.as_deref().and_then(|t| ds.country(t));
+    let intra_eu = to_country.is_some_and(|c| c.eu);
+    let embargo = to.as_deref().and_then(|t| ds.embargoes.iter().find(|e| e.country == t));
+    let binding_embargo = embargo.is_some_and(|e| e.binding);
+    let political_embargo = embargo.is_some_and(|e| !e.binding);
+
+    checked.push(format!("Annex I classification: {}", if listed_item { entries.iter().map(|e| e.code.as_str()).collect::<Vec<_>>().join(", ") } else { "no Annex I entry given (not listed)".into() }));
+    if let Some(t) = to_country {
+        checked.push(format!("Destination: {} ({}){}", t.name_en, t.code, if t.eu { ", inside the EU" } else { "" }));
+    } else {
+        checked.push("Destination: not given".into());
+    }
+    if input.export_form == ExportForm::Electronic {
+        ground(&mut grounds, "Art. 2(2)(d)", "Sending software or technology electronically, or making it available, to a person outside the EU customs territory is an export (Art. 2(2)(d)); an upload to a server abroad counts. The General Technology Note and General Software Note release only what is in the public domain, basic scientific research, the minimum for patent applications and (for software) mass-market retail software outside Category 5 Part 2.");
+    }
+
+    let mut verdict = Verdict::NoAuthorisationIndicated;
+    let raise = |v: Verdict, verdict: &mut Verdict| {
+        if v < *verdict {
+            *verdict = v;
+        }
+    };
+    let mut ugeas_found = Vec::new();
+
+    if intra_eu {
+        // Art. 11: inside the Union only Annex IV items need an authorisation.
+        let annex_iv: Vec<&AssessedEntry> = entries.iter().filter(|e| e.annex_iv).collect();
+        if !annex_iv.is_empty() {
+            raise(Verdict::AuthorisationRequired, &mut verdict);
+            for e in annex_iv {
+                ground(&mut grounds, "Art. 11(1)", format!("{} is listed in Annex IV: an authorisation is required even for a transfer inside the Union (Art. 11(1) of Regulation (EU) 2021/821; Annex IV).", e.code));
+            }
+        } else {
+            ground(&mut grounds, "Art. 11(1)", "A transfer to another Member State needs no dual-use authorisation unless the item is in Annex IV (Art. 11(1)). A Member State may require one where it knows the final destination is outside the Union (Art. 11(2)); national measures may apply (Art. 9, 10).");
+        }
+        checked.push("Annex IV (intra-EU transfers)".into());
+    } else {
+        // Sanctions first: they override licensing.
+        if let Some(t) = &to {
+            for rule in ds.sanctions.iter().filter(|s| &s.destination == t) {
+                let cite = format!("{} {}", rule.article, rule.act);
+                checked.push(format!("Sanctions: {cite} (as of {})", rule.as_of));
+                match (rule.applies_to, rule.effect) {
+                    (SanctionScope::AnnexI, SanctionEffect::Prohibited) => {
+                        if listed_item {
+                            raise(Verdict::Prohibited, &mut verdict);
+                            ground(&mut grounds, &cite, format!("{cite} prohibits the sale, supply, transfer or export of dual-use items listed in Annex I to Regulation (EU) 2021/821 to this destination. Check the current text and its narrow exceptions."));
+                        } else {
+                            raise(Verdict::AuthorisationRequired, &mut verdict);
+                            ground(&mut grounds, &cite, format!("This destination is under EU sanctions ({}) that also ban or restrict many goods not listed in Annex I. Check the current annexes of the act with your competent authority before any export.", rule.act));
+                        }
+                    }
+                    (SanctionScope::AnnexIMilitaryEndUse, SanctionEffect::Prohibited) if listed_item => {
+                        if concerns.military_end_use {
+                            raise(Verdict::Prohibited, &mut verdict);
+                            ground(&mut grounds, &cite, format!("{cite} prohibits exporting Annex I items for military use or to military end-users in this destination."));
+                        } else {
+                            ground(&mut grounds, &cite, format!("{cite} prohibits exporting Annex I items for military use or to military end-users here (any item procured by the military counts as military use): verify the end-user."));
+                        }
+                    }
+                    (SanctionScope::SelectedItems, effect) if listed_item => {
+                        raise(Verdict::AuthorisationRequired, &mut verdict);
+                        let what = if effect == SanctionEffect::Prohibited { "prohibits" } else { "requires prior authorisation for" };
+                        ground(&mut grounds, &cite, format!("{cite} {what} the items in its annex, which include some dual-use items: check whether yours is among them."));
+                    }
+                    (SanctionScope::TelecomMonitoring, _) if !listed_item => {
+                        let applies = input.telecom_monitoring.unwrap_or(cyber);
+                        if applies || input.telecom_monitoring.is_none() && cyber {
+                            raise(Verdict::AuthorisationRequired, &mut verdict);
+                            ground(&mut grounds, &cite, format!("{cite} requires prior authorisation to sell, supply, transfer or export equipment, technology or software primarily for monitoring or intercepting internet or telephone communications to this destination{}.", if input.telecom_monitoring.is_none() { " (if your item is such equipment)" } else { "" }));
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+
+        // Listed items leaving the Union: Art. 3(1), unless a UGEA serves.
+        if listed_item {
+            let mut all_covered = to.is_some();
+            let barred_by_concern = concerns.any_article_4() || informed && concerns.human_rights;
+            for e in &entries {
+                ground(&mut grounds, "Art. 3(1)", format!("Art. 3(1) of Regulation (EU) 2021/821; Annex I {}{}: the export of listed dual-use items requires an authorisation.", e.code, if e.open { " (not ruled out)" } else { "" }));
+                let covering: Vec<&Ugea> = match &to {
+                    Some(t) => ds.ugeas.iter().filter(|u| ugea_covers(ds, u, e, t, input, binding_embargo || political_embargo)).collect(),
+                    None => Vec::new(),
+                };
+                if covering.is_empty() {
+                    all_covered = false;
+                }
+                for u in covering {
+                    if !ugeas_found.contains(&u.code) {
+                        ugeas_found.push(u.code.clone());
+                    }
+                }
+            }
+            checked.push("Union general export authorisations EU001-EU008 (Annex II), with Annex II Section I".into());
+            if barred_by_concern && !ugeas_found.is_empty() {
+                ground(&mut grounds, "Annex II", "A Union general export authorisation cannot be used when the exporter has been informed, or is aware, that the items are or may be intended for a use in Art. 4(1) (Annex II, conditions of each UGEA).");
+                ugeas_found.clear();
+                all_covered = false;
+            }
+            if all_covered && !ugeas_found.is_empty() {
+                raise(Verdict::GeneralAuthorisationAvailable, &mut verdict);
+                for code in &ugeas_found {
+                    let u = ds.ugeas.iter().find(|u| &u.code == code).expect("found above");
+                    ground(&mut grounds, "Art. 12(1)(d)", format!("{} ({}) covers this export, subject to its conditions: register or notify as your Member State requires, state it on the customs declaration, and report its use.", u.code, u.annex_part));
+                }
+            } else {
+                ugeas_found.clear();
+                raise(Verdict::AuthorisationRequired, &mut verdict);
+            }
+        } else {
+            // Catch-alls for non-listed items.
+            let embargo_text = if binding_embargo {
+                Some("is under an arms embargo (Art. 2(19))")
+            } else if political_embargo {
+                Some("is under a politically binding embargo only; whether Art. 4(1)(b) applies is for the authority (possibly)")
+            } else {
+                None
+            };
+            let art4_uses: Vec<(&str, &str)> = [
+                (concerns.wmd, "(a)", "chemical, biological or nuclear weapons or missiles capable of delivering them"),
+                (concerns.military_end_use && embargo_text.is_some(), "(b)", "a military end-use in a country under an arms embargo"),
+                (concerns.illegal_military_parts, "(c)", "use as parts or components of military items exported illegally"),
+            ]
+            .into_iter()
+            .filter(|(on, _, _)| *on)
+            .map(|(_, l, t)| (l, t))
+            .collect();
+            if concerns.military_end_use && embargo_text.is_none() {
+                ground(&mut grounds, "Art. 4(1)(b)", "A military end-use triggers Art. 4(1)(b) only for a destination under an arms embargo; this destination is not, on our data. National measures may still apply (Art. 9, 10).");
+            }
+            for (letter, what) in &art4_uses {
+                let rule = format!("Art. 4(1){letter}");
+                if informed {
+                    raise(Verdict::AuthorisationRequired, &mut verdict);
+                    ground(&mut grounds, &rule, format!("You were informed by your authority that the item is or may be intended for {what}: an authorisation is required ({rule} of Regulation (EU) 2021/821)."));
+                } else {
+                    raise(Verdict::NotifyAuthority, &mut verdict);
+                    ground(&mut grounds, "Art. 4(2)", format!("You are aware that the item is intended for {what}: notify your competent authority, which decides whether an authorisation is required (Art. 4(2))."));
+                }
+                if *letter == "(b)" {
+                    if let Some(t) = embargo_text {
+                        ground(&mut grounds, "Art. 2(19)", format!("The destination {t}."));
+                    }
+                }
+            }
+            if concerns.human_rights {
+                if cyber {
+                    if informed {
+                        raise(Verdict::AuthorisationRequired, &mut verdict);
+                        ground(&mut grounds, "Art. 5(1)", "You were informed by your authority that this cyber-surveillance item is or may be intended for internal repression or serious violations of human rights or international humanitarian law: an authorisation is required (Art. 5(1)).");
+                    } else if aware {
+                        raise(Verdict::NotifyAuthority, &mut verdict);
+                        ground(&mut grounds, "Art. 5(2)", "Your due diligence shows this cyber-surveillance item is intended for such a use: notify your competent authority, which decides whether an authorisation is required (Art. 5(2)).");
+                    }
+                } else {
+                    ground(&mut grounds, "Art. 5", "Art. 5 covers only cyber-surveillance items (Art. 2(20)); check whether yours is one. Member States may impose national controls for human-rights reasons (Art. 9, 10).");
+                }
+            }
+            checked.push("Catch-all clauses: Art. 4(1)(a)-(c), 4(2), 5(1), 5(2)".into());
+        }
+        if let Some(e) = embargo {
+            checked.push(format!("Arms embargo: {} ({}, as of {})", e.country, e.basis, e.as_of));
+        }
+    }
+
+    if verdict == Verdict::NoAuthorisationIndicated {
+        ground(&mut grounds, "Art. 3, 4, 5", "No Annex I entry was given and no catch-all was triggered on the facts stated. Your duty of care continues: if you learn of a use in Art. 4(1) or (for cyber-surveillance items) Art. 5(1), you must notify your authority. National lists and sanctions may still apply.");
+    }
+    let due_diligence = if cyber { DUE_DILIGENCE.iter().map(|s| s.to_string()).collect() } else { Vec::new() };
+    let authority = from.as_deref().and_then(|f| ds.authorities.iter().find(|a| a.member_state == f)).map(|a| AuthorityRef {
+        member_state: a.member_state.clone(),
+        name: a.name.clone(),
+        web: a.web.clone(),
+        verified: a.verified,
+    });
+    Ok(Assessment {
+        verdict,
+        grounds,
+        general_authorisations: ugeas_found,
+        entries,
+        due_diligence,
+        authority,
+        checked,
+        dataset_version: format!("{}, {} (consolidated {})", ds.info.regulation, ds.info.annex_version, ds.info.consolidated_as_of),
+    })
+}
+
+fn ugea_covers(ds: &Dataset, u: &Ugea, e: &AssessedEntry, to: &str, input: &AssessInput, embargoed: bool) -> bool {
+    let circumstance_ok = match u.circumstance {
+        Circumstance::Any => true,
+        c => input.circumstance == Some(c) || c == Circumstance::Exhibition && input.export_form == ExportForm::Exhibition,
+    };
+    let item_ok = (u.all_items || u.items.iter().any(|i| is_within(&e.code, i)))
+        && !u.excluded_items.iter().any(|x| is_within(&e.code, x) || is_within(x, &e.code))
+        && !(u.excludes_section_i && (e.section_i || listed(&ds.section_i, &e.code).is_some()));
+    let dest_ok = if u.all_destinations { !u.excluded_destinations.iter().any(|d| d == to) } else { u.destinations.iter().any(|d| d == to) };
+    let sanctioned = ds.sanctions.iter().any(|s| s.destination == to);
+    let embargo_ok = !(u.excludes_embargoed && (embargoed || sanctioned));
+    let c = &input.concerns;
+    let barred = (c.wmd && u.bars.iter().any(|b| b == "wmd"))
+        || (c.military_end_use && u.bars.iter().any(|b| b == "military-embargo" || b == "government-security"))
+        || (c.illegal_military_parts && u.bars.iter().any(|b| b == "illegal-military-parts"))
+        || (c.human_rights && u.bars.iter().any(|b| b == "human-rights"));
+    circumstance_ok && item_ok && dest_ok && embargo_ok && !barred && !e.open
+}

@@ -1,0 +1,139 @@
+//! The inverted index, built at compile time and embedded with the dataset.
+//!
+//! Documents are the nodes of Annex I (entries and every item). Each posting carries a
+//! field-weighted term frequency and which fields matched, so search can say why.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+use crate::model::{lines_to_plain, Dataset};
+use crate::text::{is_stop_word, tokenize, Normalizer};
+
+/// Fields a term can come from; the bits of `Posting::fields`.
+pub mod field {
+    pub const TEXT: u8 = 1;
+    pub const NOTE: u8 = 2;
+    pub const ALIAS: u8 = 4;
+    pub const VOCABULARY: u8 = 8;
+    pub const DEFINED_TERM: u8 = 16;
+    pub const CONTEXT: u8 = 32;
+}
+
+/// Weight of one occurrence in each field (tenths, so postings stay integers).
+fn field_weight(f: u8) -> u32 {
+    match f {
+        field::TEXT => 30,
+        field::NOTE => 8,
+        field::ALIAS => 40,
+        field::VOCABULARY => 50,
+        field::DEFINED_TERM => 12,
+        _ => 6, // CONTEXT: the parent's text, so sub-items share their parent's words a little
+    }
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct Posting {
+    pub doc: u32,
+    /// Field-weighted term frequency in tenths, saturated at 255.
+    pub weight: u8,
+    pub fields: u8,
+}
+
+#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
+pub struct SearchIndex {
+    /// Stemmed terms, sorted; `postings[i]` belongs to `terms[i]`.
+    pub terms: Vec<String>,
+    pub postings: Vec<Vec<Posting>>,
+    /// Surface words seen in the text, sorted, with the term they stem to: for prefix
+    /// completion and typo tolerance on what the user actually types.
+    pub words: Vec<(String, u32)>,
+    /// Weighted length of each document, for length normalisation.
+    pub doc_len: Vec<u16>,
+    pub avg_len: f32,
+}
+
+impl SearchIndex {
+    pub fn term_id(&self, term: &str) -> Option<u32> {
+        self.terms.binary_search_by(|t| t.as_str().cmp(term)).ok().map(|i| i as u32)
+    }
+}
+
+struct Builder<'a> {
+    norm: &'a Normalizer,
+    /// term -> doc -> (weight, fields)
+    acc: BTreeMap<String, BTreeMap<u32, (u32, u8)>>,
+    words: BTreeMap<String, String>,
+    doc_len: Vec<u32>,
+}
+
+impl Builder<'_> {
+    fn add(&mut self, doc: u32, text: &str, f: u8) {
+        for tok in tokenize(text) {
+            if is_stop_word(&tok.word) {
+                continue;
+            }
+            let term = self.norm.stem(&tok.word);
+            if f != field::CONTEXT && !tok.word.is_empty() {
+                self.words.entry(tok.word.clone()).or_insert_with(|| term.clone());
+            }
+            let slot = self.acc.entry(term).or_default().entry(doc).or_insert((0, 0));
+            slot.0 += field_weight(f);
+            slot.1 |= f;
+            self.doc_len[doc as usize] += field_weight(f);
+        }
+    }
+}
+
+/// Build the index over `ds.nodes` from the node texts, notes, entry aliases, the
+/// vocabulary and the defined terms each node uses.
+pub fn build(ds: &Dataset) -> SearchIndex {
+    let norm = Normalizer::default();
+    let mut b = Builder { norm: &norm, acc: BTreeMap::new(), words: BTreeMap::new(), doc_len: vec![0; ds.nodes.len()] };
+    let by_code: BTreeMap<&str, u32> = ds.nodes.iter().enumerate().map(|(i, n)| (n.code.as_str(), i as u32)).collect();
+    for (i, node) in ds.nodes.iter().enumerate() {
+        let doc = i as u32;
+        b.add(doc, &node.code, field::TEXT);
+        b.add(doc, &node.text, field::TEXT);
+        for note in &node.notes {
+            b.add(doc, &lines_to_plain(&note.lines), field::NOTE);
+        }
+        if let Some(p) = node.parent {
+            b.add(doc, &ds.nodes[p as usize].text, field::CONTEXT);
+        }
+        if node.parent.is_none() {
+            for alias in &ds.entries[node.entry as usize].aliases {
+                b.add(doc, alias, field::ALIAS);
+            }
+        }
+        for &t in &node.terms {
+            b.add(doc, ds.definitions[t as usize].bare(), field::DEFINED_TERM);
+        }
+    }
+    for v in ds.vocabulary.iter().filter(|v| !v.false_friend) {
+        for target in &v.targets {
+            if let Some(&doc) = by_code.get(target.as_str()) {
+                for term in &v.terms {
+                    b.add(doc, term, field::VOCABULARY);
+                }
+            }
+        }
+    }
+    let mut index = SearchIndex::default();
+    for (term, docs) in b.acc {
+        index.terms.push(term);
+        index.postings.push(
+            docs.into_iter()
+                .map(|(doc, (w, fields))| Posting { doc, weight: w.min(255) as u8, fields })
+                .collect(),
+        );
+    }
+    for (word, term) in b.words {
+        if let Some(id) = index.term_id(&term) {
+            index.words.push((word, id));
+        }
+    }
+    index.doc_len = b.doc_len.iter().map(|&l| l.min(u16::MAX as u32) as u16).collect();
+    let total: u64 = b.doc_len.iter().map(|&l| l as u64).sum();
+    index.avg_len = if b.doc_len.is_empty() { 1.0 } else { (total as f32 / b.doc_len.len() as f32).max(1.0) };
+    index
+}

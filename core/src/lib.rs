@@ -1,0 +1,20 @@
+//! dualuse-core: the pure core of dualuse-screener.
+//!
+//! Plain Rust with no DOM, no wasm-bindgen and no I/O: the data model, the data-file parser
+//! and validator, the search index and query engine, and the screening rules. It builds
+//! and is tested on the host; the wasm crate and the build script depend on it.
+
+pub mod annex;
+pub mod assess;
+pub mod codes;
+pub mod compile;
+pub mod destinations;
+pub mod index;
+pub mod model;
+pub mod questions;
+pub mod records;
+pub mod search;
+pub mod text;
+pub mod views;
+
+pub use model::Dataset;

@@ -1,0 +1,517 @@
+//! Guided screening as data: questions (questions.txt) and the rules that decide, for each
+//! Annex I item, from the answers, whether it is matched, released by a note, not matched,
+//! or still open (screening-rules.txt).
+//!
+//! Answers are three-valued: yes, no, or unknown ("don't know", or not asked yet). Rules are
+//! evaluated in Kleene logic, so an unknown answer can never rule an item out.
+
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+use crate::model::Dataset;
+use crate::records::{list, parse_records, Errors};
+
+#[derive(Debug, Clone, Copy, Serialize, Deserialize, PartialEq, Eq)]
+pub enum QuestionKind {
+    YesNo,
+    Number,
+    Choice,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Question {
+    pub id: String,
+    pub ask: String,
+    pub help: String,
+    pub kind: QuestionKind,
+    pub unit: String,
+    /// (value, label) for choice questions.
+    pub choices: Vec<(String, String)>,
+    /// The step of the questionnaire it belongs to ("mobile", "crypto" ...).
+    pub topic: String,
+    /// The Annex I codes (or note) whose text the question tests.
+    pub tests: Vec<String>,
+    /// Asked only when this holds.
+    pub ask_if: Option<Expr>,
+    /// A question many rules read (what the item is: equipment, software ...). Answering it
+    /// alone does not bring every rule into the findings.
+    pub shared: bool,
+    pub line: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct Release {
+    pub when: Expr,
+    /// The note that releases the item, as the annex names it.
+    pub note: String,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ScreeningRule {
+    pub code: String,
+    pub requires: Expr,
+    pub releases: Vec<Release>,
+    pub line: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub enum Cmp {
+    Eq,
+    Ne,
+    Gt,
+    Ge,
+    Lt,
+    Le,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub enum Expr {
+    /// A yes/no question answered yes.
+    Yes(String),
+    /// A number or choice question compared with a value.
+    Compare(String, Cmp, String),
+    Not(Box<Expr>),
+    And(Vec<Expr>),
+    Or(Vec<Expr>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub enum Answer {
+    Yes,
+    No,
+    Unknown,
+    Number(f64),
+    Choice(String),
+}
+
+pub type Answers = BTreeMap<String, Answer>;
+
+/// Kleene three-valued truth.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Truth {
+    True,
+    False,
+    Unknown,
+}
+
+impl Expr {
+    pub fn eval(&self, answers: &Answers) -> Truth {
+        match self {
+            Expr::Yes(id) => match answers.get(id) {
+                Some(Answer::Yes) => Truth::True,
+                Some(Answer::No) => Truth::False,
+                _ => Truth::Unknown,
+            },
+            Expr::Compare(id, op, value) => match answers.get(id) {
+                Some(Answer::Number(n)) => match value.parse::<f64>() {
+                    Ok(v) => truth(match op {
+                        Cmp::Eq => *n == v,
+                        Cmp::Ne => *n != v,
+                        Cmp::Gt => *n > v,
+                        Cmp::Ge => *n >= v,
+                        Cmp::Lt => *n < v,
+                        Cmp::Le => *n <= v,
+                    }),
+                    Err(_) => Truth::Unknown,
+                },
+                Some(Answer::Choice(c)) => match op {
+                    Cmp::Eq => truth(c == value),
+                    Cmp::Ne => truth(c != value),
+                    _ => Truth::Unknown,
+                },
+                _ => Truth::Unknown,
+            },
+            Expr::Not(e) => match e.eval(answers) {
+                Truth::True => Truth::False,
+                Truth::False => Truth::True,
+                Truth::Unknown => Truth::Unknown,
+            },
+            Expr::And(es) => {
+                let mut out = Truth::True;
+                for e in es {
+                    match e.eval(answers) {
+                        Truth::False => return Truth::False,
+                        Truth::Unknown => out = Truth::Unknown,
+                        Truth::True => {}
+                    }
+                }
+                out
+            }
+            Expr::Or(es) => {
+                let mut out = Truth::False;
+                for e in es {
+                    match e.eval(answers) {
+                        Truth::True => return Truth::True,
+                        Truth::Unknown => out = Truth::Unknown,
+                        Truth::False => {}
+                    }
+                }
+                out
+            }
+        }
+    }
+
+    /// The question ids this expression reads.
+    pub fn questions(&self, out: &mut Vec<String>) {
+        match self {
+            Expr::Yes(id) | Expr::Compare(id, _, _) => {
+                if !out.contains(id) {
+                    out.push(id.clone())
+                }
+            }
+            Expr::Not(e) => e.questions(out),
+            Expr::And(es) | Expr::Or(es) => es.iter().for_each(|e| e.questions(out)),
+        }
+    }
+}
+
+fn truth(b: bool) -> Truth {
+    if b {
+        Truth::True
+    } else {
+        Truth::False
+    }
+}
+
+/// Parse `a and (b or not c) and bits > 56 and purpose = confidentiality`.
+pub fn parse_expr(src: &str) -> Result<Expr, String> {
+    let tokens = lex(src)?;
+    let mut p = Parser { tokens, pos: 0 };
+    let e = p.or()?;
+    if p.pos != p.tokens.len() {
+        return Err(format!("unexpected `{}`", p.tokens[p.pos]));
+    }
+    Ok(e)
+}
+
+fn lex(src: &str) -> Result<Vec<String>, String> {
+    let mut out = Vec::new();
+    let mut chars = src.chars().peekable();
+    while let Some(&c) = chars.peek() {
+        if c.is_whitespace() {
+            chars.next();
+        } else if c == '(' || c == ')' {
+            out.push(c.to_string());
+            chars.next();
+        } else if "=!<>".contains(c) {
+            let mut op = String::from(c);
+            chars.next();
+            if chars.peek() == Some(&'=') {
+                op.push('=');
+                chars.next();
+            }
+            out.push(op);
+        } else if c.is_alphanumeric() || c == '_' || c == '.' || c == '-' {
+            let mut w = String::new();
+            while let Some(&d) = chars.peek() {
+                if d.is_alphanumeric() || d == '_' || d == '.' || d == '-' {
+                    w.push(d);
+                    chars.next();
+                } else {
+                    break;
+                }
+            }
+            out.push(w);
+        } else {
+            return Err(format!("unexpected character `{c}`"));
+        }
+    }
+    Ok(out)
+}
+
+struct Parser {
+    tokens: Vec<String>,
+    pos: usize,
+}
+
+impl Parser {
+    fn peek(&self) -> Option<&str> {
+        self.tokens.get(self.pos).map(String::as_str)
+    }
+    fn next(&mut self) -> Option<String> {
+        let t = self.tokens.get(self.pos).cloned();
+        self.pos += 1;
+        t
+    }
+    fn or(&mut self) -> Result<Expr, String> {
+        let mut items = vec![self.and()?];
+        while self.peek() == Some("or") {
+            self.pos += 1;
+            items.push(self.and()?);
+        }
+        Ok(if items.len() == 1 { items.pop().expect("one") } else { Expr::Or(items) })
+    }
+    fn and(&mut self) -> Result<Expr, String> {
+        let mut items = vec![self.not()?];
+        while self.peek() == Some("and") {
+            self.pos += 1;
+            items.push(self.not()?);
+        }
+        Ok(if items.len() == 1 { items.pop().expect("one") } else { Expr::And(items) })
+    }
+    fn not(&mut self) -> Result<Expr, String> {
+        if self.peek() == Some("not") {
+            self.pos += 1;
+            return Ok(Expr::Not(Box::new(self.not()?)));
+        }
+        self.atom()
+    }
+    fn atom(&mut self) -> Result<Expr, String> {
+        match self.next() {
+            Some(t) if t == "(" => {
+                let e = self.or()?;
+                match self.next() {
+                    Some(t) if t == ")" => Ok(e),
+                    _ => Err("missing `)`".into()),
+                }
+            }
+            Some(id) if id.chars().next().is_some_and(|c| c.is_ascii_lowercase()) && !["and", "or", "not"].contains(&id.as_str()) => {
+                let op = match self.peek() {
+                    Some("=") => Cmp::Eq,
+                    Some("!=") => Cmp::Ne,
+                    Some(">") => Cmp::Gt,
+                    Some(">=") => Cmp::Ge,
+                    Some("<") => Cmp::Lt,
+                    Some("<=") => Cmp::Le,
+                    _ => return Ok(Expr::Yes(id)),
+                };
+                self.pos += 1;
+                match self.next() {
+                    Some(v) if v != "(" && v != ")" => Ok(Expr::Compare(id, op, v)),
+                    _ => Err(format!("`{id}` is compared with nothing")),
+                }
+            }
+            Some(t) => Err(format!("expected a question id, found `{t}`")),
+            None => Err("the expression ends too early".into()),
+        }
+    }
+}
+
+pub fn compile_questions(errors: &mut Errors, ds: &mut Dataset, path: &str, text: &str) {
+    let f = parse_records(path, text, errors);
+    if f.header("source").unwrap_or("").is_empty() {
+        errors.push(path, 1, "missing `@source:` header (provenance is required)");
+    }
+    for r in &f.records {
+        let kind = match r.value("type").unwrap_or("yes-no") {
+            "yes-no" => QuestionKind::YesNo,
+            "number" => QuestionKind::Number,
+            "choice" => QuestionKind::Choice,
+            other => {
+                errors.push(path, r.line, format!("unknown question type `{other}`"));
+                QuestionKind::YesNo
+            }
+        };
+        let choices: Vec<(String, String)> = r
+            .value("choices")
+            .map(|v| list(v, ';'))
+            .unwrap_or_default()
+            .into_iter()
+            .filter_map(|c| c.split_once('=').map(|(a, b)| (a.trim().to_string(), b.trim().to_string())))
+            .collect();
+        if kind == QuestionKind::Choice && choices.is_empty() {
+            errors.push(path, r.line, format!("choice question `{}` needs `choices: value = label; ...`", r.key));
+        }
+        let ask = r.value("ask").unwrap_or("").to_string();
+        if ask.is_empty() {
+            errors.push(path, r.line, format!("question `{}` needs `ask:`", r.key));
+        }
+        let tests = r.value("tests").map(|v| list(v, ',')).unwrap_or_default();
+        for t in &tests {
+            let looks_like_code = t.as_bytes().first().is_some_and(u8::is_ascii_digit);
+            if looks_like_code && crate::compile::nearest_existing(ds, t).as_deref() != Some(t.as_str()) {
+                errors.push(path, r.get("tests").map(|m| m.line).unwrap_or(r.line), format!("question `{}` tests `{t}`, which is not in the data", r.key));
+            }
+        }
+        let ask_if = match r.get("ask-if") {
+            Some(m) => match parse_expr(&m.value) {
+                Ok(e) => Some(e),
+                Err(e) => {
+                    errors.push(path, m.line, format!("ask-if: {e}"));
+                    None
+                }
+            },
+            None => None,
+        };
+        if ds.questions.iter().any(|q| q.id == r.key) {
+            errors.push(path, r.line, format!("question `{}` defined twice", r.key));
+        }
+        ds.questions.push(Question {
+            id: r.key.clone(),
+            ask,
+            help: r.value("help").unwrap_or("").into(),
+            kind,
+            unit: r.value("unit").unwrap_or("").into(),
+            choices,
+            topic: r.value("topic").unwrap_or("item").into(),
+            tests,
+            ask_if,
+            shared: r.value("shared") == Some("yes"),
+            line: r.line,
+        });
+    }
+    // Every question an ask-if reads must exist.
+    let ids: Vec<String> = ds.questions.iter().map(|q| q.id.clone()).collect();
+    for q in &ds.questions {
+        let mut used = Vec::new();
+        if let Some(e) = &q.ask_if {
+            e.questions(&mut used);
+        }
+        for u in used {
+            if !ids.contains(&u) {
+                errors.push(path, q.line, format!("question `{}` depends on unknown question `{u}`", q.id));
+            }
+        }
+    }
+}
+
+pub fn compile_rules(errors: &mut Errors, ds: &mut Dataset, path: &str, text: &str) {
+    let f = parse_records(path, text, errors);
+    if f.header("source").unwrap_or("").is_empty() {
+        errors.push(path, 1, "missing `@source:` header (provenance is required)");
+    }
+    let ids: Vec<String> = ds.questions.iter().map(|q| q.id.clone()).collect();
+    for r in &f.records {
+        let is_article = r.key.starts_with("ART-");
+        if !is_article && crate::compile::nearest_existing(ds, &r.key).as_deref() != Some(r.key.as_str()) {
+            errors.push(path, r.line, format!("rule for `{}`: no such code in the data", r.key));
+        }
+        let check = |e: &Expr, line: u32, errors: &mut Errors| {
+            let mut used = Vec::new();
+            e.questions(&mut used);
+            for u in used {
+                if !ids.contains(&u) {
+                    errors.push(path, line, format!("rule `{}` reads unknown question `{u}`", r.key));
+                }
+            }
+        };
+        let Some(req) = r.get("requires") else {
+            errors.push(path, r.line, format!("rule `{}` needs `requires:`", r.key));
+            continue;
+        };
+        let requires = match parse_expr(&req.value) {
+            Ok(e) => e,
+            Err(e) => {
+                errors.push(path, req.line, format!("requires: {e}"));
+                continue;
+            }
+        };
+        check(&requires, req.line, errors);
+        let mut releases = Vec::new();
+        for m in r.meta.iter().filter(|m| m.key.starts_with("release")) {
+            let Some((expr, note)) = m.value.split_once("=>") else {
+                errors.push(path, m.line, "a release reads `expression => the note that releases`");
+                continue;
+            };
+            match parse_expr(expr) {
+                Ok(e) => {
+                    check(&e, m.line, errors);
+                    releases.push(Release { when: e, note: note.trim().to_string() });
+                }
+                Err(e) => errors.push(path, m.line, format!("{}: {e}", m.key)),
+            }
+        }
+        ds.rules.push(ScreeningRule { code: r.key.clone(), requires, releases, line: r.line });
+    }
+}
+
+/// What the answers say about one item.
+#[derive(Debug, Clone, PartialEq)]
+pub enum ItemStatus {
+    Matched,
+    NotMatched,
+    /// Released by the named note.
+    Released(String),
+    /// Needs answers to these questions.
+    Open(Vec<String>),
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ItemFinding {
+    pub code: String,
+    pub status: ItemStatus,
+}
+
+/// Report each item's status under the answers. A rule comes into the findings once one
+/// of its own (not shared) questions has an answer, "don't know" included.
+pub fn evaluate(ds: &Dataset, answers: &Answers) -> Vec<ItemFinding> {
+    let mut out = Vec::new();
+    let shared: Vec<&str> = ds.questions.iter().filter(|q| q.shared).map(|q| q.id.as_str()).collect();
+    for rule in &ds.rules {
+        let mut used = Vec::new();
+        rule.requires.questions(&mut used);
+        if !used.iter().any(|q| answers.contains_key(q) && !shared.contains(&q.as_str())) {
+            continue;
+        }
+        let status = match rule.requires.eval(answers) {
+            Truth::False => ItemStatus::NotMatched,
+            req => {
+                let released = rule.releases.iter().find(|r| r.when.eval(answers) == Truth::True);
+                match released {
+                    Some(r) => ItemStatus::Released(r.note.clone()),
+                    None => {
+                        let all_releases_false = rule.releases.iter().all(|r| r.when.eval(answers) == Truth::False);
+                        if req == Truth::True && all_releases_false {
+                            ItemStatus::Matched
+                        } else {
+                            let mut open = Vec::new();
+                            rule.requires.questions(&mut open);
+                            for r in &rule.releases {
+                                r.when.questions(&mut open);
+                            }
+                            open.retain(|q| !matches!(answers.get(q), Some(Answer::Yes | Answer::No | Answer::Number(_) | Answer::Choice(_))));
+                            ItemStatus::Open(open)
+                        }
+                    }
+                }
+            }
+        };
+        out.push(ItemFinding { code: rule.code.clone(), status });
+    }
+    out
+}
+
+/// Whether a question should be shown, given the answers so far.
+pub fn is_relevant(q: &Question, answers: &Answers) -> bool {
+    q.ask_if.as_ref().is_none_or(|e| e.eval(answers) == Truth::True)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn answers(pairs: &[(&str, Answer)]) -> Answers {
+        pairs.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()
+    }
+
+    #[test]
+    fn parses_and_evaluates_in_three_valued_logic() {
+        let e = parse_expr("a and (b or not c) and bits > 56").unwrap();
+        let yes = answers(&[("a", Answer::Yes), ("b", Answer::No), ("c", Answer::No), ("bits", Answer::Number(128.0))]);
+        assert_eq!(e.eval(&yes), Truth::True);
+        let short = answers(&[("a", Answer::Yes), ("b", Answer::Yes), ("bits", Answer::Number(56.0))]);
+        assert_eq!(e.eval(&short), Truth::False);
+        let unknown = answers(&[("a", Answer::Yes), ("b", Answer::Unknown), ("c", Answer::Unknown), ("bits", Answer::Number(128.0))]);
+        assert_eq!(e.eval(&unknown), Truth::Unknown);
+        // False wins over unknown in a conjunction.
+        let no = answers(&[("a", Answer::No)]);
+        assert_eq!(e.eval(&no), Truth::False);
+    }
+
+    #[test]
+    fn rejects_malformed_expressions() {
+        assert!(parse_expr("a and").is_err());
+        assert!(parse_expr("(a or b").is_err());
+        assert!(parse_expr("a > ").is_err());
+        assert!(parse_expr("a $ b").is_err());
+        assert!(parse_expr("A").is_err());
+    }
+
+    #[test]
+    fn choice_comparison() {
+        let e = parse_expr("purpose = confidentiality").unwrap();
+        assert_eq!(e.eval(&answers(&[("purpose", Answer::Choice("confidentiality".into()))])), Truth::True);
+        assert_eq!(e.eval(&answers(&[("purpose", Answer::Choice("authentication".into()))])), Truth::False);
+        assert_eq!(e.eval(&answers(&[])), Truth::Unknown);
+    }
+}

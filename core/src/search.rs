@@ -1,0 +1,419 @@
+//! Ranked search over the whole control list: code lookup, BM25-style scoring over weighted
+//! fields, prefix completion of the word being typed, typo tolerance, phrase bonus.
+
+use std::collections::HashMap;
+
+use crate::codes::{code_prefix, normalize_code, top_level};
+use crate::index::{field, SearchIndex};
+use crate::model::{lines_to_plain, Dataset};
+use crate::text::{is_stop_word, tokenize, Normalizer};
+
+/// Longest query we read; the rest of a pasted datasheet is ignored.
+const MAX_QUERY_CHARS: usize = 256;
+/// Most meaningful words we score.
+const MAX_QUERY_TERMS: usize = 12;
+/// Results of one entry shown at most, so one entry's items cannot crowd out the others.
+const PER_ENTRY: usize = 2;
+const K1: f32 = 1.2;
+const B: f32 = 0.5;
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct SearchHit {
+    pub code: String,
+    /// The node's own text (the heading for an entry, the item text for an item).
+    pub heading: String,
+    /// The heading of the top-level entry.
+    pub entry_heading: String,
+    pub score: f32,
+    pub snippet: String,
+    /// Byte ranges of `snippet` to highlight.
+    pub highlights: Vec<(usize, usize)>,
+    /// Why it matched: "code", "text", "note", "synonym: stingray", "typo: encrpytion → encryption" ...
+    pub why: Vec<String>,
+    pub verified: bool,
+    /// A false-friend warning from the vocabulary, when the query used such a word.
+    pub caution: Option<String>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Expansion {
+    Exact,
+    Prefix,
+    Typo,
+}
+
+struct QueryTerm {
+    word: String,
+    /// (term id, weight factor, how it was found)
+    candidates: Vec<(u32, f32, Expansion)>,
+}
+
+/// Optimal string alignment distance, giving up above `max`.
+fn edit_distance_within(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
+    if a.len().abs_diff(b.len()) > max {
+        return None;
+    }
+    let (n, m) = (a.len(), b.len());
+    let mut prev2 = vec![0usize; m + 1];
+    let mut prev: Vec<usize> = (0..=m).collect();
+    let mut cur = vec![0usize; m + 1];
+    for i in 1..=n {
+        cur[0] = i;
+        let mut row_min = cur[0];
+        for j in 1..=m {
+            let cost = usize::from(a[i - 1] != b[j - 1]);
+            let mut v = (prev[j] + 1).min(cur[j - 1] + 1).min(prev[j - 1] + cost);
+            if i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] {
+                v = v.min(prev2[j - 2] + 1);
+            }
+            cur[j] = v;
+            row_min = row_min.min(v);
+        }
+        if row_min > max {
+            return None;
+        }
+        std::mem::swap(&mut prev2, &mut prev);
+        std::mem::swap(&mut prev, &mut cur);
+    }
+    (prev[m] <= max).then_some(prev[m])
+}
+
+fn expand(index: &SearchIndex, norm: &Normalizer, word: &str, is_last_open: bool) -> Vec<(u32, f32, Expansion)> {
+    let mut out: Vec<(u32, f32, Expansion)> = Vec::new();
+    let stem = norm.stem(word);
+    if let Some(id) = index.term_id(&stem) {
+        out.push((id, 1.0, Expansion::Exact));
+    }
+    if is_last_open && word.len() >= 2 {
+        let start = index.words.partition_point(|(w, _)| w.as_str() < word);
+        for (w, id) in index.words[start..].iter().take_while(|(w, _)| w.starts_with(word)).take(24) {
+            if !out.iter().any(|c| c.0 == *id) {
+                let closeness = word.len() as f32 / w.len() as f32;
+                out.push((*id, 0.5 + 0.4 * closeness, Expansion::Prefix));
+            }
+        }
+    }
+    let n = word.chars().count();
+    if out.is_empty() && n >= 5 && word.is_ascii() {
+        let max = if n >= 8 { 2 } else { 1 };
+        let wb = word.as_bytes();
+        for (w, id) in &index.words {
+            let cb = w.as_bytes();
+            let plausible = cb.first() == wb.first() || cb.get(1) == wb.get(1);
+            if !plausible || cb.len().abs_diff(wb.len()) > max {
+                continue;
+            }
+            if let Some(d) = edit_distance_within(wb, cb, max) {
+                if !out.iter().any(|c| c.0 == *id) {
+                    out.push((*id, 0.75 - 0.15 * d as f32, Expansion::Typo));
+                }
+            }
+        }
+        out.truncate(8);
+    }
+    out
+}
+
+/// Search the dataset. `limit` is capped at 50. Never panics, whatever the query.
+pub fn search(ds: &Dataset, query: &str, limit: usize) -> Vec<SearchHit> {
+    let limit = limit.clamp(1, 50);
+    let query: String = query.chars().take(MAX_QUERY_CHARS).collect();
+    let trimmed = query.trim();
+    if trimmed.is_empty() {
+        return Vec::new();
+    }
+    if let Some(hits) = code_lookup(ds, trimmed, limit) {
+        return hits;
+    }
+    let norm = Normalizer::default();
+    let index = &ds.index;
+    let ends_open = !query.ends_with(|c: char| c.is_whitespace());
+    let tokens: Vec<String> = tokenize(trimmed)
+        .into_iter()
+        .map(|t| t.word)
+        .filter(|w| !is_stop_word(w))
+        .take(MAX_QUERY_TERMS)
+        .collect();
+    if tokens.is_empty() {
+        return Vec::new();
+    }
+    let last = tokens.len() - 1;
+    let terms: Vec<QueryTerm> = tokens
+        .iter()
+        .enumerate()
+        .map(|(i, w)| QueryTerm { word: w.clone(), candidates: expand(index, &norm, w, i == last && ends_open) })
+        .collect();
+
+    let n_docs = ds.nodes.len().max(1) as f32;
+    // doc -> (score, groups matched, fields, expansions used)
+    let mut acc: HashMap<u32, (f32, u32, u8, Vec<(usize, Expansion)>)> = HashMap::new();
+    for (qi, qt) in terms.iter().enumerate() {
+        let mut best: HashMap<u32, (f32, u8, Expansion)> = HashMap::new();
+        for &(tid, factor, how) in &qt.candidates {
+            let postings = &index.postings[tid as usize];
+            let df = postings.len() as f32;
+            let idf = (1.0 + (n_docs - df + 0.5) / (df + 0.5)).ln();
+            for p in postings {
+                let w = p.weight as f32 / 10.0;
+                let len = index.doc_len.get(p.doc as usize).copied().unwrap_or(1) as f32 / 10.0;
+                let norm_len = 1.0 - B + B * len / (index.avg_len / 10.0);
+                let s = idf * factor * w * (K1 + 1.0) / (w + K1 * norm_len);
+                let slot = best.entry(p.doc).or_insert((0.0, 0, how));
+                if s > slot.0 {
+                    *slot = (s, p.fields, how);
+                }
+            }
+        }
+        for (doc, (s, fields, how)) in best {
+            let a = acc.entry(doc).or_insert((0.0, 0, 0, Vec::new()));
+            a.0 += s;
+            a.1 += 1;
+            a.2 |= fields;
+            a.3.push((qi, how));
+        }
+    }
+    let total = terms.len() as f32;
+    let mut ranked: Vec<(u32, f32)> = acc
+        .iter()
+        .filter(|(doc, _)| !ds.entries[ds.nodes[**doc as usize].entry as usize].is_category)
+        .map(|(doc, (s, matched, _, _))| {
+            let coverage = *matched as f32 / total;
+            (*doc, s * coverage * coverage)
+        })
+        .collect();
+    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    ranked.truncate(80);
+    if tokens.len() >= 2 {
+        for (doc, score) in ranked.iter_mut() {
+            if phrase_in_doc(ds, *doc, &tokens) {
+                *score *= 1.6;
+            }
+        }
+        ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    }
+
+    let mut per_entry: HashMap<u32, usize> = HashMap::new();
+    let mut hits = Vec::new();
+    for (doc, score) in ranked {
+        let node = &ds.nodes[doc as usize];
+        let count = per_entry.entry(node.entry).or_insert(0);
+        if *count >= PER_ENTRY {
+            continue;
+        }
+        *count += 1;
+        let (_, _, fields, used) = &acc[&doc];
+        hits.push(make_hit(ds, doc, score, *fields, used, &terms, &norm));
+        if hits.len() >= limit {
+            break;
+        }
+    }
+    hits
+}
+
+/// Consecutive query words appear together in the node's text, an alias or a synonym.
+fn phrase_in_doc(ds: &Dataset, doc: u32, tokens: &[String]) -> bool {
+    let node = &ds.nodes[doc as usize];
+    let phrase = tokens.join(" ");
+    let joined = |t: &str| tokenize(t).into_iter().map(|t| t.word).collect::<Vec<_>>().join(" ");
+    if joined(&node.text).contains(&phrase) {
+        return true;
+    }
+    let entry = &ds.entries[node.entry as usize];
+    if node.parent.is_none() && entry.aliases.iter().any(|a| joined(a).contains(&phrase)) {
+        return true;
+    }
+    ds.vocabulary
+        .iter()
+        .filter(|v| v.targets.iter().any(|t| t == &node.code))
+        .any(|v| v.terms.iter().any(|t| phrase.contains(&joined(t)) || joined(t).contains(&phrase)))
+}
+
+fn code_lookup(ds: &Dataset, q: &str, limit: usize) -> Option<Vec<SearchHit>> {
+    if let Some(code) = normalize_code(q) {
+        // The exact code, or the nearest existing ancestor, then its children.
+        let mut c = code.as_str();
+        let doc = loop {
+            if let Some(d) = ds.node_index(c) {
+                break Some(d);
+            }
+            match crate::codes::parent_code(c) {
+                Some(p) => c = p,
+                None => break None,
+            }
+        };
+        let doc = doc?;
+        let mut out = vec![code_hit(ds, doc, 100.0)];
+        for (i, &child) in ds.nodes[doc as usize].children.iter().enumerate().take(limit.saturating_sub(1)) {
+            out.push(code_hit(ds, child, 90.0 - i as f32));
+        }
+        return Some(out);
+    }
+    let prefix = code_prefix(q)?;
+    let hits: Vec<SearchHit> = ds
+        .entries
+        .iter()
+        .filter(|e| !e.is_category && e.code.starts_with(&prefix))
+        .take(limit)
+        .enumerate()
+        .map(|(i, e)| code_hit(ds, e.root, 80.0 - i as f32))
+        .collect();
+    (!hits.is_empty()).then_some(hits)
+}
+
+fn code_hit(ds: &Dataset, doc: u32, score: f32) -> SearchHit {
+    let node = &ds.nodes[doc as usize];
+    let entry = &ds.entries[node.entry as usize];
+    let (snippet, _) = window(&node.text, None);
+    SearchHit {
+        code: node.code.clone(),
+        heading: node.text.clone(),
+        entry_heading: entry.heading.clone(),
+        score,
+        highlights: Vec::new(),
+        snippet,
+        why: vec!["code".into()],
+        verified: entry.verified,
+        caution: None,
+    }
+}
+
+fn make_hit(
+    ds: &Dataset,
+    doc: u32,
+    score: f32,
+    fields: u8,
+    used: &[(usize, Expansion)],
+    terms: &[QueryTerm],
+    norm: &Normalizer,
+) -> SearchHit {
+    let node = &ds.nodes[doc as usize];
+    let entry = &ds.entries[node.entry as usize];
+    let matched_terms: Vec<&str> = used
+        .iter()
+        .flat_map(|(qi, _)| terms[*qi].candidates.iter().map(|c| ds.index.terms[c.0 as usize].as_str()))
+        .collect();
+    let is_match = |word: &str| !is_stop_word(word) && matched_terms.contains(&norm.stem(word).as_str());
+
+    let mut why = Vec::new();
+    let mut caution = None;
+    let query_words: Vec<&str> = terms.iter().map(|t| t.word.as_str()).collect();
+    let query_text = query_words.join(" ");
+    let mentions = |t: &str| {
+        let words: Vec<String> = tokenize(t).into_iter().map(|t| t.word).collect();
+        !words.is_empty() && words.iter().all(|w| query_words.contains(&w.as_str()) || is_stop_word(w))
+            || query_text.contains(&words.join(" ")) && !words.is_empty()
+    };
+    if fields & field::VOCABULARY != 0 {
+        let synonym = ds
+            .vocabulary
+            .iter()
+            .filter(|v| !v.false_friend && v.targets.iter().any(|t| t == &node.code))
+            .flat_map(|v| v.terms.iter())
+            .find(|t| tokenize(t).iter().any(|w| is_match(&w.word)));
+        why.push(match synonym {
+            Some(s) => format!("synonym: {s}"),
+            None => "synonym".into(),
+        });
+    }
+    for v in ds.vocabulary.iter().filter(|v| v.false_friend && v.targets.iter().any(|t| is_within_any(&node.code, t))) {
+        if v.terms.iter().any(|t| mentions(t)) {
+            caution = v.note.clone().or_else(|| Some(format!("\"{}\" usually means something the list does not control", v.terms[0])));
+        }
+    }
+    if fields & field::ALIAS != 0 {
+        why.push("plain-language alias".into());
+    }
+    if fields & field::TEXT != 0 {
+        why.push("legal text".into());
+    }
+    if fields & field::NOTE != 0 {
+        why.push("note".into());
+    }
+    if fields & field::DEFINED_TERM != 0 {
+        why.push("defined term".into());
+    }
+    if fields & field::CONTEXT != 0 && fields & (field::TEXT | field::NOTE) == 0 {
+        why.push("parent item".into());
+    }
+    for (qi, how) in used {
+        if *how == Expansion::Typo {
+            let qt = &terms[*qi];
+            if let Some(c) = qt.candidates.first() {
+                let shown = ds.index.words.iter().find(|(_, id)| *id == c.0).map(|(w, _)| w.as_str()).unwrap_or("");
+                why.push(format!("spelling: {} → {}", qt.word, shown));
+            }
+        }
+    }
+
+    // Snippet: the text that holds the match, else the first note that does.
+    let mut source = node.text.clone();
+    if !tokenize(&source).iter().any(|t| is_match(&t.word)) {
+        if let Some(note) = node.notes.iter().map(|n| lines_to_plain(&n.lines)).find(|t| tokenize(t).iter().any(|w| is_match(&w.word))) {
+            source = note;
+        }
+    }
+    let marks: Vec<(usize, usize)> = tokenize(&source).into_iter().filter(|t| is_match(&t.word)).map(|t| (t.start, t.end)).collect();
+    let (snippet, highlights) = window(&source, Some(&marks));
+    SearchHit {
+        code: node.code.clone(),
+        heading: node.text.clone(),
+        entry_heading: entry.heading.clone(),
+        score: (score * 100.0).round() / 100.0,
+        snippet,
+        highlights,
+        why,
+        verified: entry.verified,
+        caution,
+    }
+}
+
+fn is_within_any(code: &str, target: &str) -> bool {
+    crate::codes::is_within(code, target) || crate::codes::is_within(target, code) || top_level(code) == top_level(target) && target.len() == 5
+}
+
+/// About 200 characters of `text` around the first mark, with the marks moved to match.
+fn window(text: &str, marks: Option<&[(usize, usize)]>) -> (String, Vec<(usize, usize)>) {
+    const WIDTH: usize = 200;
+    let marks = marks.unwrap_or(&[]);
+    if text.len() <= WIDTH {
+        return (text.to_string(), marks.to_vec());
+    }
+    let first = marks.first().map(|m| m.0).unwrap_or(0);
+    let mut start = first.saturating_sub(60);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = (start + WIDTH).min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let prefix = if start > 0 { "…" } else { "" };
+    let suffix = if end < text.len() { "…" } else { "" };
+    let shift = prefix.len() as isize - start as isize;
+    let moved = marks
+        .iter()
+        .filter(|(s, e)| *s >= start && *e <= end)
+        .map(|(s, e)| ((*s as isize + shift) as usize, (*e as isize + shift) as usize))
+        .collect();
+    (format!("{prefix}{}{suffix}", &text[start..end]), moved)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn edit_distance_counts_transpositions_as_one() {
+        assert_eq!(edit_distance_within(b"encrpytion", b"encryption", 2), Some(1));
+        assert_eq!(edit_distance_within(b"abc", b"xyz", 2), None);
+        assert_eq!(edit_distance_within(b"drone", b"drone", 1), Some(0));
+    }
+
+    #[test]
+    fn window_keeps_marks_on_the_same_words() {
+        let text = format!("{} needle {}", "x ".repeat(150), "y ".repeat(150));
+        let pos = text.find("needle").unwrap();
+        let (snip, marks) = window(&text, Some(&[(pos, pos + 6)]));
+        assert_eq!(&snip[marks[0].0..marks[0].1], "needle");
+    }
+}
