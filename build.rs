@@ -14,7 +14,10 @@ fn main() {
         for e in &compiled.errors {
             eprintln!("error: data/{e}");
         }
-        panic!("{} error(s) in data/ (listed above as data/file:line: message)", compiled.errors.len());
+        panic!(
+            "{} error(s) in data/ (listed above as data/file:line: message)",
+            compiled.errors.len()
+        );
     };
     let out = Path::new(&std::env::var("OUT_DIR").expect("cargo sets OUT_DIR")).join("dataset.bin");
     std::fs::write(&out, dataset.to_bytes()).expect("OUT_DIR is writable");

@@ -48,17 +48,28 @@ pub fn dataset_info() -> Result<JsValue, JsError> {
 #[wasm_bindgen]
 pub fn search(query: JsValue, limit: JsValue) -> Result<JsValue, JsError> {
     let Some(q) = query.as_string() else {
-        return Err(JsError::new(&format!("search: query must be a string, got {}", describe(&query))));
+        return Err(JsError::new(&format!(
+            "search: query must be a string, got {}",
+            describe(&query)
+        )));
     };
     let limit = if limit.is_undefined() || limit.is_null() {
         10
     } else {
         match limit.as_f64() {
             Some(n) if n.is_finite() && n >= 1.0 => n.min(50.0) as usize,
-            _ => return Err(JsError::new(&format!("search: limit must be a positive number, got {}", describe(&limit)))),
+            _ => {
+                return Err(JsError::new(&format!(
+                    "search: limit must be a positive number, got {}",
+                    describe(&limit)
+                )))
+            }
         }
     };
-    let hits: Vec<_> = dualuse_core::search::search(dataset(), &q, limit).iter().map(views::search_hit).collect();
+    let hits: Vec<_> = dualuse_core::search::search(dataset(), &q, limit)
+        .iter()
+        .map(views::search_hit)
+        .collect();
     to_js(&hits)
 }
 
@@ -66,7 +77,10 @@ pub fn search(query: JsValue, limit: JsValue) -> Result<JsValue, JsError> {
 #[wasm_bindgen]
 pub fn entry(code: JsValue) -> Result<JsValue, JsError> {
     let Some(c) = code.as_string() else {
-        return Err(JsError::new(&format!("entry: code must be a string, got {}", describe(&code))));
+        return Err(JsError::new(&format!(
+            "entry: code must be a string, got {}",
+            describe(&code)
+        )));
     };
     match views::entry(dataset(), &c) {
         Some(view) => to_js(&view),
@@ -75,7 +89,8 @@ pub fn entry(code: JsValue) -> Result<JsValue, JsError> {
 }
 
 fn field(obj: &JsValue, name: &str) -> Result<JsValue, JsError> {
-    Reflect::get(obj, &JsValue::from_str(name)).map_err(|_| JsError::new(&format!("assess: cannot read `{name}`")))
+    Reflect::get(obj, &JsValue::from_str(name))
+        .map_err(|_| JsError::new(&format!("assess: cannot read `{name}`")))
 }
 
 fn bool_field(obj: &JsValue, name: &str, path: &str) -> Result<bool, JsError> {
@@ -83,7 +98,12 @@ fn bool_field(obj: &JsValue, name: &str, path: &str) -> Result<bool, JsError> {
     if v.is_undefined() || v.is_null() {
         return Ok(false);
     }
-    v.as_bool().ok_or_else(|| JsError::new(&format!("assess: `{path}{name}` must be true or false, got {}", describe(&v))))
+    v.as_bool().ok_or_else(|| {
+        JsError::new(&format!(
+            "assess: `{path}{name}` must be true or false, got {}",
+            describe(&v)
+        ))
+    })
 }
 
 fn string_field(obj: &JsValue, name: &str) -> Result<String, JsError> {
@@ -91,7 +111,12 @@ fn string_field(obj: &JsValue, name: &str) -> Result<String, JsError> {
     if v.is_undefined() || v.is_null() {
         return Ok(String::new());
     }
-    v.as_string().ok_or_else(|| JsError::new(&format!("assess: `{name}` must be a string, got {}", describe(&v))))
+    v.as_string().ok_or_else(|| {
+        JsError::new(&format!(
+            "assess: `{name}` must be a string, got {}",
+            describe(&v)
+        ))
+    })
 }
 
 fn parse_answers(v: &JsValue) -> Result<Answers, JsError> {
@@ -100,18 +125,27 @@ fn parse_answers(v: &JsValue) -> Result<Answers, JsError> {
         return Ok(answers);
     }
     if !v.is_object() || Array::is_array(v) {
-        return Err(JsError::new(&format!("assess: `answers` must be an object, got {}", describe(v))));
+        return Err(JsError::new(&format!(
+            "assess: `answers` must be an object, got {}",
+            describe(v)
+        )));
     }
     let known: Vec<&str> = dataset().questions.iter().map(|q| q.id.as_str()).collect();
     for pair in Object::entries(&Object::from(v.clone())).iter() {
         let pair = Array::from(&pair);
         let key = pair.get(0).as_string().unwrap_or_default();
         if !known.contains(&key.as_str()) {
-            return Err(JsError::new(&format!("assess: unknown question `{key}` in `answers`")));
+            return Err(JsError::new(&format!(
+                "assess: unknown question `{key}` in `answers`"
+            )));
         }
         let value = pair.get(1);
         let answer = if let Some(b) = value.as_bool() {
-            if b { Answer::Yes } else { Answer::No }
+            if b {
+                Answer::Yes
+            } else {
+                Answer::No
+            }
         } else if let Some(n) = value.as_f64().filter(|n| n.is_finite()) {
             Answer::Number(n)
         } else if let Some(s) = value.as_string() {
@@ -134,18 +168,29 @@ fn parse_answers(v: &JsValue) -> Result<Answers, JsError> {
 /// Parse the `assess` input object of the contract (missing fields mean false or empty).
 pub fn parse_assess_input(input: &JsValue) -> Result<AssessInput, JsError> {
     if !input.is_object() || Array::is_array(input) {
-        return Err(JsError::new(&format!("assess: input must be an object, got {}", describe(input))));
+        return Err(JsError::new(&format!(
+            "assess: input must be an object, got {}",
+            describe(input)
+        )));
     }
     let entries_v = field(input, "entries")?;
     let mut entries = Vec::new();
     if !(entries_v.is_undefined() || entries_v.is_null()) {
         if !Array::is_array(&entries_v) {
-            return Err(JsError::new(&format!("assess: `entries` must be an array of codes, got {}", describe(&entries_v))));
+            return Err(JsError::new(&format!(
+                "assess: `entries` must be an array of codes, got {}",
+                describe(&entries_v)
+            )));
         }
         for v in Array::from(&entries_v).iter() {
             match v.as_string() {
                 Some(s) => entries.push(s),
-                None => return Err(JsError::new(&format!("assess: every code in `entries` must be a string, got {}", describe(&v)))),
+                None => {
+                    return Err(JsError::new(&format!(
+                        "assess: every code in `entries` must be a string, got {}",
+                        describe(&v)
+                    )))
+                }
             }
         }
     }
@@ -153,7 +198,10 @@ pub fn parse_assess_input(input: &JsValue) -> Result<AssessInput, JsError> {
     let concerns = if concerns_v.is_undefined() || concerns_v.is_null() {
         Concerns::default()
     } else if !concerns_v.is_object() {
-        return Err(JsError::new(&format!("assess: `concerns` must be an object, got {}", describe(&concerns_v))));
+        return Err(JsError::new(&format!(
+            "assess: `concerns` must be an object, got {}",
+            describe(&concerns_v)
+        )));
     } else {
         Concerns {
             wmd: bool_field(&concerns_v, "wmd", "concerns.")?,
@@ -166,21 +214,33 @@ pub fn parse_assess_input(input: &JsValue) -> Result<AssessInput, JsError> {
     let telecom_monitoring = if telecom.is_undefined() || telecom.is_null() {
         None
     } else {
-        Some(telecom.as_bool().ok_or_else(|| JsError::new(&format!("assess: `telecomMonitoring` must be true or false, got {}", describe(&telecom))))?)
+        Some(telecom.as_bool().ok_or_else(|| {
+            JsError::new(&format!(
+                "assess: `telecomMonitoring` must be true or false, got {}",
+                describe(&telecom)
+            ))
+        })?)
     };
     let export_form = match string_field(input, "exportForm")?.as_str() {
         "" | "goods" => ExportForm::Goods,
         "electronic" => ExportForm::Electronic,
         "exhibition" => ExportForm::Exhibition,
-        other => return Err(JsError::new(&format!("assess: `exportForm` must be goods, electronic or exhibition, got \"{other}\""))),
+        other => {
+            return Err(JsError::new(&format!(
+                "assess: `exportForm` must be goods, electronic or exhibition, got \"{other}\""
+            )))
+        }
     };
-    let circumstance = match string_field(input, "circumstance")?.as_str() {
-        "" => None,
-        "repair" | "repair-replacement" => Some(Circumstance::RepairReplacement),
-        "exhibition" => Some(Circumstance::Exhibition),
-        "intra-group" => Some(Circumstance::IntraGroup),
-        other => return Err(JsError::new(&format!("assess: `circumstance` must be repair, exhibition or intra-group, got \"{other}\""))),
-    };
+    let circumstance =
+        match string_field(input, "circumstance")?.as_str() {
+            "" => None,
+            "repair" | "repair-replacement" => Some(Circumstance::RepairReplacement),
+            "exhibition" => Some(Circumstance::Exhibition),
+            "intra-group" => Some(Circumstance::IntraGroup),
+            other => return Err(JsError::new(&format!(
+                "assess: `circumstance` must be repair, exhibition or intra-group, got \"{other}\""
+            ))),
+        };
     Ok(AssessInput {
         entries,
         cyber_surveillance: bool_field(input, "cyberSurveillance", "")?,
@@ -199,7 +259,8 @@ pub fn parse_assess_input(input: &JsValue) -> Result<AssessInput, JsError> {
 #[wasm_bindgen]
 pub fn assess(input: JsValue) -> Result<JsValue, JsError> {
     let parsed = parse_assess_input(&input)?;
-    let result = assess::assess(dataset(), &parsed).map_err(|e| JsError::new(&format!("assess: {}", e.0)))?;
+    let result = assess::assess(dataset(), &parsed)
+        .map_err(|e| JsError::new(&format!("assess: {}", e.0)))?;
     to_js(&views::assessment(&result))
 }
 
@@ -221,10 +282,14 @@ impl MountHandle {
 /// Mount the UI into `element`. Options: `{ lang, from, focus }`.
 #[wasm_bindgen]
 pub fn mount(element: JsValue, options: JsValue) -> Result<MountHandle, JsError> {
-    let element: web_sys::Element = element
-        .dyn_into()
-        .map_err(|v| JsError::new(&format!("mount: first argument must be a DOM element, got {}", describe(&v))))?;
-    let props = crate::ui::AppProps::from_options(&options).map_err(|e| JsError::new(&format!("mount: {e}")))?;
+    let element: web_sys::Element = element.dyn_into().map_err(|v| {
+        JsError::new(&format!(
+            "mount: first argument must be a DOM element, got {}",
+            describe(&v)
+        ))
+    })?;
+    let props = crate::ui::AppProps::from_options(&options)
+        .map_err(|e| JsError::new(&format!("mount: {e}")))?;
     let app = yew::Renderer::<crate::ui::App>::with_root_and_props(element, props).render();
     Ok(MountHandle { app: Some(app) })
 }

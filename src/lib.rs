@@ -13,7 +13,9 @@ static DATASET: OnceLock<Dataset> = OnceLock::new();
 
 /// The embedded dataset, decoded on first use.
 pub fn dataset() -> &'static Dataset {
-    DATASET.get_or_init(|| Dataset::from_bytes(BLOB).expect("build.rs wrote a blob this code can read"))
+    DATASET.get_or_init(|| {
+        Dataset::from_bytes(BLOB).expect("build.rs wrote a blob this code can read")
+    })
 }
 
 /// Size of the embedded blob in bytes (for benchmarks and size reports).

@@ -74,7 +74,10 @@ pub enum Concern {
 
 impl State {
     pub fn new(from: &str) -> State {
-        State { from: from.to_string(), ..State::default() }
+        State {
+            from: from.to_string(),
+            ..State::default()
+        }
     }
 
     pub fn assess_input(&self) -> AssessInput {
@@ -88,7 +91,11 @@ impl State {
             telecom_monitoring: self.telecom_monitoring,
             circumstance: None,
             export_form: self.export_form,
-            answers: self.answers.iter().map(|(k, v)| (k.clone(), v.clone())).collect::<Answers>(),
+            answers: self
+                .answers
+                .iter()
+                .map(|(k, v)| (k.clone(), v.clone()))
+                .collect::<Answers>(),
         }
     }
 
@@ -130,7 +137,8 @@ impl State {
             }
         }
         // The verdict always reflects the current answers.
-        self.assessment = (self.step == Step::Result).then(|| assess(ds, &self.assess_input()).map_err(|e| e.0));
+        self.assessment =
+            (self.step == Step::Result).then(|| assess(ds, &self.assess_input()).map_err(|e| e.0));
         self
     }
 }

@@ -16,7 +16,8 @@ pub struct ParsedItem {
 /// `a.` at odd depths, `1.` at even depths, as the OJ numbers them.
 fn split_label(content: &str) -> Option<(&str, &str)> {
     let (label, rest) = content.split_once(". ")?;
-    let is_letters = (1..=2).contains(&label.len()) && label.chars().all(|c| c.is_ascii_lowercase());
+    let is_letters =
+        (1..=2).contains(&label.len()) && label.chars().all(|c| c.is_ascii_lowercase());
     let is_digits = (1..=2).contains(&label.len()) && label.chars().all(|c| c.is_ascii_digit());
     (is_letters || is_digits).then_some((label, rest))
 }
@@ -38,7 +39,9 @@ pub fn split_note_marker(content: &str) -> Option<(NoteKind, String, &str)> {
         return None;
     };
     let number_ok = number.is_empty()
-        || (number.starts_with(' ') && number[1..].chars().all(|c| c.is_ascii_digit()) && number.len() > 1);
+        || (number.starts_with(' ')
+            && number[1..].chars().all(|c| c.is_ascii_digit())
+            && number.len() > 1);
     number_ok.then(|| (kind, marker.to_string(), rest.trim()))
 }
 
@@ -65,7 +68,12 @@ struct OpenNote {
 
 /// Parse an entry body. Returns the root (label "", the entry itself) with its tree.
 /// Problems go to `errors`; warnings (a gap in the numbering) to `warnings`.
-pub fn parse_body(path: &str, body: &[BodyLine], errors: &mut Errors, warnings: &mut Errors) -> ParsedItem {
+pub fn parse_body(
+    path: &str,
+    body: &[BodyLine],
+    errors: &mut Errors,
+    warnings: &mut Errors,
+) -> ParsedItem {
     let mut stack: Vec<ParsedItem> = vec![ParsedItem::default()];
     let mut open_note: Option<OpenNote> = None;
 
@@ -89,20 +97,30 @@ pub fn parse_body(path: &str, body: &[BodyLine], errors: &mut Errors, warnings: 
         let content = text.trim();
         if content.is_empty() {
             if let Some(open) = open_note.as_mut() {
-                open.note.lines.push(TextLine { indent: 0, text: String::new() });
+                open.note.lines.push(TextLine {
+                    indent: 0,
+                    text: String::new(),
+                });
             }
             continue;
         }
         if let Some(open) = open_note.as_mut() {
             if indent > open.marker_indent {
                 let rel = indent.saturating_sub(open.marker_indent + 2) / 2;
-                open.note.lines.push(TextLine { indent: rel.min(255) as u8, text: content.to_string() });
+                open.note.lines.push(TextLine {
+                    indent: rel.min(255) as u8,
+                    text: content.to_string(),
+                });
                 continue;
             }
         }
         close_note(&mut stack, open_note.take());
         if indent % 2 != 0 {
-            errors.push(path, *line, format!("odd indentation ({indent} spaces): use two spaces per level"));
+            errors.push(
+                path,
+                *line,
+                format!("odd indentation ({indent} spaces): use two spaces per level"),
+            );
             continue;
         }
         let level = indent / 2;
@@ -112,11 +130,22 @@ pub fn parse_body(path: &str, body: &[BodyLine], errors: &mut Errors, warnings: 
                 continue;
             }
             close_to(&mut stack, level + 1);
-            let mut note = Note { kind, label, lines: Vec::new() };
+            let mut note = Note {
+                kind,
+                label,
+                lines: Vec::new(),
+            };
             if !rest.is_empty() {
-                note.lines.push(TextLine { indent: 0, text: rest.to_string() });
+                note.lines.push(TextLine {
+                    indent: 0,
+                    text: rest.to_string(),
+                });
             }
-            open_note = Some(OpenNote { owner_depth: level, marker_indent: indent, note });
+            open_note = Some(OpenNote {
+                owner_depth: level,
+                marker_indent: indent,
+                note,
+            });
             continue;
         }
         let Some((label, rest)) = split_label(content) else {
@@ -130,24 +159,56 @@ pub fn parse_body(path: &str, body: &[BodyLine], errors: &mut Errors, warnings: 
         }
         let wants_letters = depth % 2 == 1;
         if wants_letters != label.chars().all(|c| c.is_ascii_lowercase()) {
-            let want = if wants_letters { "a letter (a., b., ...)" } else { "a number (1., 2., ...)" };
-            errors.push(path, *line, format!("item `{label}.` at depth {depth} must be labelled with {want}"));
+            let want = if wants_letters {
+                "a letter (a., b., ...)"
+            } else {
+                "a number (1., 2., ...)"
+            };
+            errors.push(
+                path,
+                *line,
+                format!("item `{label}.` at depth {depth} must be labelled with {want}"),
+            );
             continue;
         }
         close_to(&mut stack, depth);
         let siblings = &stack[depth - 1].children;
         if siblings.iter().any(|s| s.label == label) {
-            errors.push(path, *line, format!("item `{label}.` appears twice under the same parent"));
+            errors.push(
+                path,
+                *line,
+                format!("item `{label}.` appears twice under the same parent"),
+            );
             continue;
         }
         let expected = match siblings.last() {
             Some(prev) => next_label(&prev.label),
-            None => Some(if wants_letters { "a".into() } else { "1".into() }),
+            None => Some(if wants_letters {
+                "a".into()
+            } else {
+                "1".into()
+            }),
         };
         if expected.as_deref() != Some(label) {
-            warnings.push(path, *line, format!("item `{label}.` follows `{}`: a gap or a change of order in the numbering", siblings.last().map(|s| s.label.as_str()).unwrap_or("(none)")));
+            warnings.push(
+                path,
+                *line,
+                format!(
+                    "item `{label}.` follows `{}`: a gap or a change of order in the numbering",
+                    siblings
+                        .last()
+                        .map(|s| s.label.as_str())
+                        .unwrap_or("(none)")
+                ),
+            );
         }
-        stack.push(ParsedItem { label: label.to_string(), text: rest.trim().to_string(), line: *line, notes: Vec::new(), children: Vec::new() });
+        stack.push(ParsedItem {
+            label: label.to_string(),
+            text: rest.trim().to_string(),
+            line: *line,
+            notes: Vec::new(),
+            children: Vec::new(),
+        });
     }
     close_note(&mut stack, open_note.take());
     close_to(&mut stack, 1);
@@ -172,7 +233,8 @@ pub fn quoted_terms(text: &str) -> Vec<String> {
         let opens_single = c == '\'' && (i == 0 || !chars[i - 1].is_alphanumeric());
         if c == '"' || opens_single {
             let close = (i + 1..chars.len()).find(|&j| {
-                chars[j] == c && (c == '"' || j + 1 == chars.len() || !chars[j + 1].is_alphanumeric())
+                chars[j] == c
+                    && (c == '"' || j + 1 == chars.len() || !chars[j + 1].is_alphanumeric())
             });
             if let Some(j) = close {
                 let inner: String = chars[i + 1..j].iter().collect();
@@ -193,7 +255,13 @@ mod tests {
     use super::*;
 
     fn lines(s: &str) -> Vec<BodyLine> {
-        s.lines().enumerate().map(|(i, t)| BodyLine { line: i as u32 + 1, text: t.to_string() }).collect()
+        s.lines()
+            .enumerate()
+            .map(|(i, t)| BodyLine {
+                line: i as u32 + 1,
+                text: t.to_string(),
+            })
+            .collect()
     }
 
     #[test]
@@ -221,7 +289,12 @@ mod tests {
     fn rejects_wrong_label_kind_and_orphans() {
         let mut e = Errors::default();
         let mut w = Errors::default();
-        parse_body("f", &lines("1. wrong\n    a. orphan\nb. fine gap\n"), &mut e, &mut w);
+        parse_body(
+            "f",
+            &lines("1. wrong\n    a. orphan\nb. fine gap\n"),
+            &mut e,
+            &mut w,
+        );
         assert_eq!(e.0.len(), 2, "{:?}", e.0);
         assert_eq!(e.0[0].line, 1);
         assert_eq!(e.0[1].line, 2);
@@ -230,7 +303,9 @@ mod tests {
 
     #[test]
     fn finds_double_and_single_quoted_terms_but_not_apostrophes() {
-        let t = quoted_terms("the \"intrusion software\" of the operator's 'extract raw data' function");
+        let t = quoted_terms(
+            "the \"intrusion software\" of the operator's 'extract raw data' function",
+        );
         assert_eq!(t, vec!["\"intrusion software\"", "'extract raw data'"]);
     }
 }

@@ -112,7 +112,16 @@ pub struct Assessment {
 
 /// The listed cyber-surveillance items named in the annex of Recommendation (EU) 2024/2659.
 pub const CYBER_SURVEILLANCE_ENTRIES: &[&str] = &[
-    "5A001.f", "5A001.j", "5D001.e", "4A005", "4D004", "4E001.a", "4E001.c", "5A004.b", "5D002.a.3.b", "5D002.c.3.b",
+    "5A001.f",
+    "5A001.j",
+    "5D001.e",
+    "4A005",
+    "4D004",
+    "4E001.a",
+    "4E001.c",
+    "5A004.b",
+    "5D002.a.3.b",
+    "5D002.c.3.b",
 ];
 
 /// The due-diligence steps of Recommendation (EU) 2024/2659 for cyber-surveillance items.
@@ -131,16 +140,25 @@ pub const INDICATIVE: &str = "Indicative pre-screening only. Classifying the ite
 pub struct InputError(pub String);
 
 fn is_cyber_entry(code: &str) -> bool {
-    CYBER_SURVEILLANCE_ENTRIES.iter().any(|c| is_within(code, c) || is_within(c, code))
+    CYBER_SURVEILLANCE_ENTRIES
+        .iter()
+        .any(|c| is_within(code, c) || is_within(c, code))
 }
 
 fn ground(grounds: &mut Vec<Ground>, rule: &str, text: impl Into<String>) {
-    grounds.push(Ground { rule: rule.into(), text: text.into() });
+    grounds.push(Ground {
+        rule: rule.into(),
+        text: text.into(),
+    });
 }
 
 /// Check a code: it must be a well-formed Annex I code whose entry is in the data.
 pub fn resolve_code(ds: &Dataset, raw: &str) -> Result<String, InputError> {
-    let code = normalize_code(raw).ok_or_else(|| InputError(format!("`{raw}` is not an Annex I code (expected e.g. 5A001.f)")))?;
+    let code = normalize_code(raw).ok_or_else(|| {
+        InputError(format!(
+            "`{raw}` is not an Annex I code (expected e.g. 5A001.f)"
+        ))
+    })?;
     if ds.node(top_level(&code)).is_none() {
         return Err(InputError(format!("unknown Annex I code `{raw}`")));
     }
@@ -149,7 +167,10 @@ pub fn resolve_code(ds: &Dataset, raw: &str) -> Result<String, InputError> {
     while ds.node(c).is_none() {
         let parent = crate::codes::parent_code(c).unwrap_or(c);
         if ds.node(parent).is_some_and(|n| !n.children.is_empty()) {
-            return Err(InputError(format!("unknown Annex I code `{raw}`: {parent} has no item `{}`", &code[parent.len() + 1..])));
+            return Err(InputError(format!(
+                "unknown Annex I code `{raw}`: {parent} has no item `{}`",
+                &code[parent.len() + 1..]
+            )));
         }
         c = parent;
     }
@@ -159,7 +180,9 @@ pub fn resolve_code(ds: &Dataset, raw: &str) -> Result<String, InputError> {
 fn check_country(ds: &Dataset, raw: &str, field: &str) -> Result<String, InputError> {
     let code = raw.trim().to_ascii_uppercase();
     if ds.country(&code).is_none() {
-        return Err(InputError(format!("unknown country `{raw}` in `{field}` (expected an ISO 3166-1 alpha-2 code such as DE)")));
+        return Err(InputError(format!(
+            "unknown country `{raw}` in `{field}` (expected an ISO 3166-1 alpha-2 code such as DE)"
+        )));
     }
     Ok(code)
 }
@@ -167,13 +190,24 @@ fn check_country(ds: &Dataset, raw: &str, field: &str) -> Result<String, InputEr
 pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputError> {
     let mut grounds = Vec::new();
     let mut checked = Vec::new();
-    let from = if input.from.trim().is_empty() { None } else { Some(check_country(ds, &input.from, "from")?) };
+    let from = if input.from.trim().is_empty() {
+        None
+    } else {
+        Some(check_country(ds, &input.from, "from")?)
+    };
     if let Some(f) = &from {
         if !ds.country(f).is_some_and(|c| c.eu) {
-            return Err(InputError(format!("`from` must be an EU Member State, `{}` is not", input.from)));
+            return Err(InputError(format!(
+                "`from` must be an EU Member State, `{}` is not",
+                input.from
+            )));
         }
     }
-    let to = if input.to.trim().is_empty() { None } else { Some(check_country(ds, &input.to, "to")?) };
+    let to = if input.to.trim().is_empty() {
+        None
+    } else {
+        Some(check_country(ds, &input.to, "to")?)
+    };
 
     // The item: the codes given, plus what the questions established.
     let mut entries: Vec<AssessedEntry> = Vec::new();
@@ -182,10 +216,13 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
             return;
         }
         let node = crate::compile::nearest_existing(ds, &code).and_then(|c| ds.node(&c).cloned());
-        let (heading, verified) = node.map(|n| (n.text.clone(), ds.entries[n.entry as usize].verified)).unwrap_or_default();
+        let (heading, verified) = node
+            .map(|n| (n.text.clone(), ds.entries[n.entry as usize].verified))
+            .unwrap_or_default();
         entries.push(AssessedEntry {
             annex_iv: listed(&ds.annex_iv, &code) == Some(true),
-            section_i: listed(&ds.section_i, &code) == Some(true) || listed(&ds.annex_iv, &code) == Some(true),
+            section_i: listed(&ds.section_i, &code) == Some(true)
+                || listed(&ds.annex_iv, &code) == Some(true),
             cyber_surveillance: is_cyber_entry(&code),
             open,
             verified,
@@ -210,21 +247,42 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
                     ground(&mut grounds, "Art. 2(20)", format!("The item may be a cyber-surveillance item (Art. 2(20)); it is treated as one until you find out: {}.", missing.join(", ")));
                 }
                 ItemStatus::Released(note) => checked.push(format!("Art. 2(20): {note}")),
-                ItemStatus::NotMatched => checked.push("Art. 2(20): not a cyber-surveillance item on your answers".into()),
+                ItemStatus::NotMatched => {
+                    checked.push("Art. 2(20): not a cyber-surveillance item on your answers".into())
+                }
             }
             continue;
         }
         match finding.status {
             ItemStatus::Matched => {
                 add(finding.code.clone(), false, &mut entries);
-                ground(&mut grounds, "Art. 3(1)", format!("Your answers meet the text of {} (Annex I to Regulation (EU) 2021/821).", finding.code));
+                ground(
+                    &mut grounds,
+                    "Art. 3(1)",
+                    format!(
+                        "Your answers meet the text of {} (Annex I to Regulation (EU) 2021/821).",
+                        finding.code
+                    ),
+                );
             }
             ItemStatus::Open(missing) => {
                 add(finding.code.clone(), true, &mut entries);
-                ground(&mut grounds, "open", format!("{} is not ruled out: find out {} before relying on this result.", finding.code, missing.join(", ")));
+                ground(
+                    &mut grounds,
+                    "open",
+                    format!(
+                        "{} is not ruled out: find out {} before relying on this result.",
+                        finding.code,
+                        missing.join(", ")
+                    ),
+                );
             }
-            ItemStatus::Released(note) => checked.push(format!("{}: released by {note}", finding.code)),
-            ItemStatus::NotMatched => checked.push(format!("{}: its conditions are not met", finding.code)),
+            ItemStatus::Released(note) => {
+                checked.push(format!("{}: released by {note}", finding.code))
+            }
+            ItemStatus::NotMatched => {
+                checked.push(format!("{}: its conditions are not met", finding.code))
+            }
         }
     }
     // An ancestor and its own item: keep the more specific code only.
@@ -232,19 +290,39 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
     entries.retain(|e| !codes.iter().any(|c| c != &e.code && is_within(c, &e.code)));
 
     let listed_item = !entries.is_empty();
-    let cyber = input.cyber_surveillance || cyber_from_answers || entries.iter().any(|e| e.cyber_surveillance);
+    let cyber = input.cyber_surveillance
+        || cyber_from_answers
+        || entries.iter().any(|e| e.cyber_surveillance);
     let concerns = &input.concerns;
     let informed = input.informed_by_authority;
     let aware = !informed;
     let to_country = to.as_deref().and_then(|t| ds.country(t));
     let intra_eu = to_country.is_some_and(|c| c.eu);
-    let embargo = to.as_deref().and_then(|t| ds.embargoes.iter().find(|e| e.country == t));
+    let embargo = to
+        .as_deref()
+        .and_then(|t| ds.embargoes.iter().find(|e| e.country == t));
     let binding_embargo = embargo.is_some_and(|e| e.binding);
     let political_embargo = embargo.is_some_and(|e| !e.binding);
 
-    checked.push(format!("Annex I classification: {}", if listed_item { entries.iter().map(|e| e.code.as_str()).collect::<Vec<_>>().join(", ") } else { "no Annex I entry given (not listed)".into() }));
+    checked.push(format!(
+        "Annex I classification: {}",
+        if listed_item {
+            entries
+                .iter()
+                .map(|e| e.code.as_str())
+                .collect::<Vec<_>>()
+                .join(", ")
+        } else {
+            "no Annex I entry given (not listed)".into()
+        }
+    ));
     if let Some(t) = to_country {
-        checked.push(format!("Destination: {} ({}){}", t.name_en, t.code, if t.eu { ", inside the EU" } else { "" }));
+        checked.push(format!(
+            "Destination: {} ({}){}",
+            t.name_en,
+            t.code,
+            if t.eu { ", inside the EU" } else { "" }
+        ));
     } else {
         checked.push("Destination: not given".into());
     }
@@ -288,7 +366,9 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
                             ground(&mut grounds, &cite, format!("This destination is under EU sanctions ({}) that also ban or restrict many goods not listed in Annex I. Check the current annexes of the act with your competent authority before any export.", rule.act));
                         }
                     }
-                    (SanctionScope::AnnexIMilitaryEndUse, SanctionEffect::Prohibited) if listed_item => {
+                    (SanctionScope::AnnexIMilitaryEndUse, SanctionEffect::Prohibited)
+                        if listed_item =>
+                    {
                         if concerns.military_end_use {
                             raise(Verdict::Prohibited, &mut verdict);
                             ground(&mut grounds, &cite, format!("{cite} prohibits exporting Annex I items for military use or to military end-users in this destination."));
@@ -298,7 +378,11 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
                     }
                     (SanctionScope::SelectedItems, effect) if listed_item => {
                         raise(Verdict::AuthorisationRequired, &mut verdict);
-                        let what = if effect == SanctionEffect::Prohibited { "prohibits" } else { "requires prior authorisation for" };
+                        let what = if effect == SanctionEffect::Prohibited {
+                            "prohibits"
+                        } else {
+                            "requires prior authorisation for"
+                        };
                         ground(&mut grounds, &cite, format!("{cite} {what} the items in its annex, which include some dual-use items: check whether yours is among them."));
                     }
                     (SanctionScope::TelecomMonitoring, _) if !listed_item => {
@@ -320,7 +404,13 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
             for e in &entries {
                 ground(&mut grounds, "Art. 3(1)", format!("Art. 3(1) of Regulation (EU) 2021/821; Annex I {}{}: the export of listed dual-use items requires an authorisation.", e.code, if e.open { " (not ruled out)" } else { "" }));
                 let covering: Vec<&Ugea> = match &to {
-                    Some(t) => ds.ugeas.iter().filter(|u| ugea_covers(ds, u, e, t, input, binding_embargo || political_embargo)).collect(),
+                    Some(t) => ds
+                        .ugeas
+                        .iter()
+                        .filter(|u| {
+                            ugea_covers(ds, u, e, t, input, binding_embargo || political_embargo)
+                        })
+                        .collect(),
                     None => Vec::new(),
                 };
                 if covering.is_empty() {
@@ -341,7 +431,11 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
             if all_covered && !ugeas_found.is_empty() {
                 raise(Verdict::GeneralAuthorisationAvailable, &mut verdict);
                 for code in &ugeas_found {
-                    let u = ds.ugeas.iter().find(|u| &u.code == code).expect("found above");
+                    let u = ds
+                        .ugeas
+                        .iter()
+                        .find(|u| &u.code == code)
+                        .expect("found above");
                     ground(&mut grounds, "Art. 12(1)(d)", format!("{} ({}) covers this export, subject to its conditions: register or notify as your Member State requires, state it on the customs declaration, and report its use.", u.code, u.annex_part));
                 }
             } else {
@@ -400,20 +494,30 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
             checked.push("Catch-all clauses: Art. 4(1)(a)-(c), 4(2), 5(1), 5(2)".into());
         }
         if let Some(e) = embargo {
-            checked.push(format!("Arms embargo: {} ({}, as of {})", e.country, e.basis, e.as_of));
+            checked.push(format!(
+                "Arms embargo: {} ({}, as of {})",
+                e.country, e.basis, e.as_of
+            ));
         }
     }
 
     if verdict == Verdict::NoAuthorisationIndicated {
         ground(&mut grounds, "Art. 3, 4, 5", "No Annex I entry was given and no catch-all was triggered on the facts stated. Your duty of care continues: if you learn of a use in Art. 4(1) or (for cyber-surveillance items) Art. 5(1), you must notify your authority. National lists and sanctions may still apply.");
     }
-    let due_diligence = if cyber { DUE_DILIGENCE.iter().map(|s| s.to_string()).collect() } else { Vec::new() };
-    let authority = from.as_deref().and_then(|f| ds.authorities.iter().find(|a| a.member_state == f)).map(|a| AuthorityRef {
-        member_state: a.member_state.clone(),
-        name: a.name.clone(),
-        web: a.web.clone(),
-        verified: a.verified,
-    });
+    let due_diligence = if cyber {
+        DUE_DILIGENCE.iter().map(|s| s.to_string()).collect()
+    } else {
+        Vec::new()
+    };
+    let authority = from
+        .as_deref()
+        .and_then(|f| ds.authorities.iter().find(|a| a.member_state == f))
+        .map(|a| AuthorityRef {
+            member_state: a.member_state.clone(),
+            name: a.name.clone(),
+            web: a.web.clone(),
+            verified: a.verified,
+        });
     Ok(Assessment {
         verdict,
         grounds,
@@ -422,24 +526,47 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
         due_diligence,
         authority,
         checked,
-        dataset_version: format!("{}, {} (consolidated {})", ds.info.regulation, ds.info.annex_version, ds.info.consolidated_as_of),
+        dataset_version: format!(
+            "{}, {} (consolidated {})",
+            ds.info.regulation, ds.info.annex_version, ds.info.consolidated_as_of
+        ),
     })
 }
 
-fn ugea_covers(ds: &Dataset, u: &Ugea, e: &AssessedEntry, to: &str, input: &AssessInput, embargoed: bool) -> bool {
+fn ugea_covers(
+    ds: &Dataset,
+    u: &Ugea,
+    e: &AssessedEntry,
+    to: &str,
+    input: &AssessInput,
+    embargoed: bool,
+) -> bool {
     let circumstance_ok = match u.circumstance {
         Circumstance::Any => true,
-        c => input.circumstance == Some(c) || c == Circumstance::Exhibition && input.export_form == ExportForm::Exhibition,
+        c => {
+            input.circumstance == Some(c)
+                || c == Circumstance::Exhibition && input.export_form == ExportForm::Exhibition
+        }
     };
     let item_ok = (u.all_items || u.items.iter().any(|i| is_within(&e.code, i)))
-        && !u.excluded_items.iter().any(|x| is_within(&e.code, x) || is_within(x, &e.code))
+        && !u
+            .excluded_items
+            .iter()
+            .any(|x| is_within(&e.code, x) || is_within(x, &e.code))
         && !(u.excludes_section_i && (e.section_i || listed(&ds.section_i, &e.code).is_some()));
-    let dest_ok = if u.all_destinations { !u.excluded_destinations.iter().any(|d| d == to) } else { u.destinations.iter().any(|d| d == to) };
+    let dest_ok = if u.all_destinations {
+        !u.excluded_destinations.iter().any(|d| d == to)
+    } else {
+        u.destinations.iter().any(|d| d == to)
+    };
     let sanctioned = ds.sanctions.iter().any(|s| s.destination == to);
     let embargo_ok = !(u.excludes_embargoed && (embargoed || sanctioned));
     let c = &input.concerns;
     let barred = (c.wmd && u.bars.iter().any(|b| b == "wmd"))
-        || (c.military_end_use && u.bars.iter().any(|b| b == "military-embargo" || b == "government-security"))
+        || (c.military_end_use
+            && u.bars
+                .iter()
+                .any(|b| b == "military-embargo" || b == "government-security"))
         || (c.illegal_military_parts && u.bars.iter().any(|b| b == "illegal-military-parts"))
         || (c.human_rights && u.bars.iter().any(|b| b == "human-rights"));
     circumstance_ok && item_ok && dest_ok && embargo_ok && !barred && !e.open

@@ -5,7 +5,11 @@
 pub fn normalize_code(input: &str) -> Option<String> {
     let compact: String = input.chars().filter(|c| !c.is_whitespace()).collect();
     let b = compact.as_bytes();
-    if b.len() < 5 || !b[0].is_ascii_digit() || !b[1].is_ascii_alphabetic() || !b[2..5].iter().all(u8::is_ascii_digit) {
+    if b.len() < 5
+        || !b[0].is_ascii_digit()
+        || !b[1].is_ascii_alphabetic()
+        || !b[2..5].iter().all(u8::is_ascii_digit)
+    {
         return None;
     }
     let group = b[1].to_ascii_uppercase();
@@ -38,7 +42,8 @@ pub fn code_prefix(input: &str) -> Option<String> {
     let b = t.as_bytes();
     let shaped = (1..=5).contains(&b.len())
         && b[0].is_ascii_digit()
-        && b.get(1).is_none_or(|c| matches!(c.to_ascii_uppercase(), b'A'..=b'E'))
+        && b.get(1)
+            .is_none_or(|c| matches!(c.to_ascii_uppercase(), b'A'..=b'E'))
         && b.iter().skip(2).all(u8::is_ascii_digit);
     (shaped && b.len() >= 2).then(|| t.to_ascii_uppercase())
 }
@@ -55,7 +60,8 @@ pub fn top_level(code: &str) -> &str {
 
 /// `code` is `ancestor` or below it.
 pub fn is_within(code: &str, ancestor: &str) -> bool {
-    code == ancestor || (code.starts_with(ancestor) && code.as_bytes().get(ancestor.len()) == Some(&b'.'))
+    code == ancestor
+        || (code.starts_with(ancestor) && code.as_bytes().get(ancestor.len()) == Some(&b'.'))
 }
 
 #[cfg(test)]
@@ -64,7 +70,13 @@ mod tests {
 
     #[test]
     fn normalises_the_usual_spellings() {
-        for s in ["5A002.a.1", "5a002a1", "5A002 a 1", "5a002.A.1", " 5A002.a.1 "] {
+        for s in [
+            "5A002.a.1",
+            "5a002a1",
+            "5A002 a 1",
+            "5a002.A.1",
+            " 5A002.a.1 ",
+        ] {
             assert_eq!(normalize_code(s).as_deref(), Some("5A002.a.1"), "{s}");
         }
         assert_eq!(normalize_code("5a002").as_deref(), Some("5A002"));

@@ -6,12 +6,16 @@ use std::collections::{BTreeMap, BTreeSet};
 use crate::annex::{parse_body, quoted_terms, ParsedItem};
 use crate::codes::{is_within, top_level};
 use crate::model::*;
-use crate::records::{list, parse_records, yes_no, BodyLine, DataError, Errors, Record, RecordFile};
+use crate::records::{
+    list, parse_records, yes_no, BodyLine, DataError, Errors, Record, RecordFile,
+};
 
 pub const REGULATION: &str = "Regulation (EU) 2021/821";
-pub const ANNEX_VERSION: &str = "Annex I as replaced by Commission Delegated Regulation (EU) 2025/2003";
+pub const ANNEX_VERSION: &str =
+    "Annex I as replaced by Commission Delegated Regulation (EU) 2025/2003";
 pub const CONSOLIDATED_AS_OF: &str = "2025-11-15";
-pub const SOURCE: &str = "Consolidated text of Regulation (EU) 2021/821, EUR-Lex CELEX 02021R0821-20251115";
+pub const SOURCE: &str =
+    "Consolidated text of Regulation (EU) 2021/821, EUR-Lex CELEX 02021R0821-20251115";
 
 /// What came out of compiling: the dataset, or every error found; warnings either way.
 pub struct Compiled {
@@ -22,33 +26,68 @@ pub struct Compiled {
 
 /// The files every build needs, relative to data/.
 pub const REQUIRED_FILES: &[&str] = &[
-    "annex-i/part-i.txt", "annex-i/cat0.txt", "annex-i/cat1.txt", "annex-i/cat2.txt", "annex-i/cat3.txt",
-    "annex-i/cat4.txt", "annex-i/cat5-part1.txt", "annex-i/cat5-part2.txt", "annex-i/cat6.txt",
-    "annex-i/cat7.txt", "annex-i/cat8.txt", "annex-i/cat9.txt", "definitions.txt", "vocabulary.txt",
-    "countries.txt", "annex-iv.txt", "annex-ii-section-i.txt", "ugea.txt", "sanctions.txt",
-    "embargoes.txt", "authorities.txt", "questions.txt", "screening-rules.txt",
+    "annex-i/part-i.txt",
+    "annex-i/cat0.txt",
+    "annex-i/cat1.txt",
+    "annex-i/cat2.txt",
+    "annex-i/cat3.txt",
+    "annex-i/cat4.txt",
+    "annex-i/cat5-part1.txt",
+    "annex-i/cat5-part2.txt",
+    "annex-i/cat6.txt",
+    "annex-i/cat7.txt",
+    "annex-i/cat8.txt",
+    "annex-i/cat9.txt",
+    "definitions.txt",
+    "vocabulary.txt",
+    "countries.txt",
+    "annex-iv.txt",
+    "annex-ii-section-i.txt",
+    "ugea.txt",
+    "sanctions.txt",
+    "embargoes.txt",
+    "authorities.txt",
+    "questions.txt",
+    "screening-rules.txt",
 ];
 
 fn text_lines(body: &[BodyLine]) -> Vec<TextLine> {
-    let base = body.iter().filter(|l| !l.text.trim().is_empty()).map(|l| l.text.len() - l.text.trim_start().len()).min().unwrap_or(0);
+    let base = body
+        .iter()
+        .filter(|l| !l.text.trim().is_empty())
+        .map(|l| l.text.len() - l.text.trim_start().len())
+        .min()
+        .unwrap_or(0);
     body.iter()
         .map(|l| {
             let indent = (l.text.len() - l.text.trim_start().len()).saturating_sub(base) / 2;
-            TextLine { indent: indent.min(255) as u8, text: l.text.trim().to_string() }
+            TextLine {
+                indent: indent.min(255) as u8,
+                text: l.text.trim().to_string(),
+            }
         })
         .collect()
 }
 
 fn is_entry_code(s: &str) -> bool {
     let b = s.as_bytes();
-    b.len() == 5 && b[0].is_ascii_digit() && (b'A'..=b'E').contains(&b[1]) && b[2..].iter().all(u8::is_ascii_digit)
+    b.len() == 5
+        && b[0].is_ascii_digit()
+        && (b'A'..=b'E').contains(&b[1])
+        && b[2..].iter().all(u8::is_ascii_digit)
 }
 
 /// A code written in data: a top-level code with optional `.a.1` path.
 fn is_code(s: &str) -> bool {
     let mut parts = s.split('.');
     let head = parts.next().unwrap_or("");
-    is_entry_code(head) && parts.all(|p| !p.is_empty() && p.len() <= 2 && (p.chars().all(|c| c.is_ascii_lowercase()) || p.chars().all(|c| c.is_ascii_digit())))
+    is_entry_code(head)
+        && parts.all(|p| {
+            !p.is_empty()
+                && p.len() <= 2
+                && (p.chars().all(|c| c.is_ascii_lowercase())
+                    || p.chars().all(|c| c.is_ascii_digit()))
+        })
 }
 
 struct Ctx {
@@ -63,10 +102,18 @@ impl Ctx {
         let as_of = f.header("as-of").unwrap_or_default().to_string();
         if required_provenance {
             if source.is_empty() {
-                self.errors.push(&f.path, 1, "missing `@source:` header (provenance is required)");
+                self.errors.push(
+                    &f.path,
+                    1,
+                    "missing `@source:` header (provenance is required)",
+                );
             }
             if !is_date(&as_of) {
-                self.errors.push(&f.path, 1, "missing or malformed `@as-of: YYYY-MM-DD` header");
+                self.errors.push(
+                    &f.path,
+                    1,
+                    "missing or malformed `@as-of: YYYY-MM-DD` header",
+                );
             }
         }
         self.ds.files.push(SourceFile {
@@ -82,7 +129,11 @@ impl Ctx {
         let v = match r.get("verified") {
             Some(m) => yes_no(m, path, &mut self.errors),
             None => {
-                self.errors.push(path, r.line, format!("record `{}` has no `verified:` line", r.key));
+                self.errors.push(
+                    path,
+                    r.line,
+                    format!("record `{}` has no `verified:` line", r.key),
+                );
                 false
             }
         };
@@ -93,7 +144,8 @@ impl Ctx {
         match r.value(key) {
             Some(v) if !v.is_empty() => v,
             _ => {
-                self.errors.push(path, r.line, format!("record `{}` needs `{key}:`", r.key));
+                self.errors
+                    .push(path, r.line, format!("record `{}` needs `{key}:`", r.key));
                 ""
             }
         }
@@ -102,7 +154,12 @@ impl Ctx {
 
 fn is_date(s: &str) -> bool {
     let b = s.as_bytes();
-    b.len() == 10 && b[4] == b'-' && b[7] == b'-' && b.iter().enumerate().all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
+    b.len() == 10
+        && b[4] == b'-'
+        && b[7] == b'-'
+        && b.iter()
+            .enumerate()
+            .all(|(i, c)| i == 4 || i == 7 || c.is_ascii_digit())
 }
 
 /// Compile the data files. `files` holds (path relative to data/, text).
@@ -141,7 +198,12 @@ pub fn compile(files: &[(String, String)]) -> Compiled {
             index: Default::default(),
         },
     };
-    let get = |name: &str| files.iter().find(|(p, _)| p == name).map(|(p, t)| (p.as_str(), t.as_str()));
+    let get = |name: &str| {
+        files
+            .iter()
+            .find(|(p, _)| p == name)
+            .map(|(p, t)| (p.as_str(), t.as_str()))
+    };
     for name in REQUIRED_FILES {
         if get(name).is_none() {
             cx.errors.push(name, 0, "required data file is missing");
@@ -163,15 +225,29 @@ pub fn compile(files: &[(String, String)]) -> Compiled {
             let (verified, verified_note) = cx.verified(p, r);
             let heading = cx.required(p, r, "heading").to_string();
             let lines = r.body.as_deref().map(text_lines).unwrap_or_default();
-            cx.ds.general_notes.push(GeneralNote { key: r.key.clone(), heading, lines, verified, verified_note, file: fid });
+            cx.ds.general_notes.push(GeneralNote {
+                key: r.key.clone(),
+                heading,
+                lines,
+                verified,
+                verified_note,
+                file: fid,
+            });
         }
     }
-    let mut annex_files: Vec<&(String, String)> = files.iter().filter(|(p, _)| p.starts_with("annex-i/cat")).collect();
+    let mut annex_files: Vec<&(String, String)> = files
+        .iter()
+        .filter(|(p, _)| p.starts_with("annex-i/cat"))
+        .collect();
     annex_files.sort_by_key(|(p, _)| annex_order(p));
     for (p, t) in annex_files {
         let f = parse_records(p, t, &mut cx.errors);
         let fid = cx.file_id(&f, true);
-        let category = p.trim_start_matches("annex-i/cat").chars().next().unwrap_or('?');
+        let category = p
+            .trim_start_matches("annex-i/cat")
+            .chars()
+            .next()
+            .unwrap_or('?');
         for r in &f.records {
             compile_entry(&mut cx, p, fid, category, r);
         }
@@ -223,18 +299,27 @@ pub fn compile(files: &[(String, String)]) -> Compiled {
     ds.index = crate::index::build(ds);
 
     let errors = cx.errors.0;
-    Compiled { dataset: errors.is_empty().then_some(cx.ds), errors, warnings: cx.warnings.0 }
+    Compiled {
+        dataset: errors.is_empty().then_some(cx.ds),
+        errors,
+        warnings: cx.warnings.0,
+    }
 }
 
 /// OJ order: 0 ... 4, 5 Part 1, 5 Part 2, 6 ... 9.
 fn annex_order(path: &str) -> (u8, u8) {
     let name = path.trim_start_matches("annex-i/cat");
-    let cat = name.as_bytes().first().map(|c| c.wrapping_sub(b'0')).unwrap_or(99);
+    let cat = name
+        .as_bytes()
+        .first()
+        .map(|c| c.wrapping_sub(b'0'))
+        .unwrap_or(99);
     (cat, u8::from(name.contains("part2")))
 }
 
 fn compile_definition(cx: &mut Ctx, path: &str, fid: u16, r: &Record) {
-    let quoted = (r.key.starts_with('"') && r.key.ends_with('"')) || (r.key.starts_with('\'') && r.key.ends_with('\''));
+    let quoted = (r.key.starts_with('"') && r.key.ends_with('"'))
+        || (r.key.starts_with('\'') && r.key.ends_with('\''));
     if !quoted || r.key.len() < 3 {
         cx.errors.push(path, r.line, format!("a definition key is the term in its quotes, like `== \"intrusion software\"`; found `{}`", r.key));
         return;
@@ -245,14 +330,24 @@ fn compile_definition(cx: &mut Ctx, path: &str, fid: u16, r: &Record) {
         Some(code) => Some(code.to_string()),
     };
     let Some(body) = r.body.as_deref().filter(|b| !b.is_empty()) else {
-        cx.errors.push(path, r.line, format!("definition {} has no text (add `---` and the definition)", r.key));
+        cx.errors.push(
+            path,
+            r.line,
+            format!(
+                "definition {} has no text (add `---` and the definition)",
+                r.key
+            ),
+        );
         return;
     };
     // Forms are quoted strings ("Operations, Administration or Maintenance" has a comma).
     let forms: Vec<String> = r.value("forms").map(quoted_terms).unwrap_or_default();
     cx.ds.definitions.push(Definition {
         term: r.key.clone(),
-        forms: forms.into_iter().map(|f| f.trim_matches(|c| c == '"' || c == '\'').to_lowercase()).collect(),
+        forms: forms
+            .into_iter()
+            .map(|f| f.trim_matches(|c| c == '"' || c == '\'').to_lowercase())
+            .collect(),
         scope,
         categories: r.value("categories").unwrap_or("").to_string(),
         lines: text_lines(body),
@@ -267,19 +362,38 @@ fn compile_entry(cx: &mut Ctx, path: &str, fid: u16, category: char, r: &Record)
     let is_category = r.key.starts_with("CATEGORY ");
     if !is_category {
         if !is_entry_code(&r.key) {
-            cx.errors.push(path, r.line, format!("`{}` is not an Annex I entry code like 5A002", r.key));
+            cx.errors.push(
+                path,
+                r.line,
+                format!("`{}` is not an Annex I entry code like 5A002", r.key),
+            );
             return;
         }
         if !r.key.starts_with(category) {
-            cx.errors.push(path, r.line, format!("entry {} does not belong in this category's file", r.key));
+            cx.errors.push(
+                path,
+                r.line,
+                format!("entry {} does not belong in this category's file", r.key),
+            );
         }
     }
     let heading = cx.required(path, r, "heading").to_string();
     let (verified, verified_note) = cx.verified(path, r);
-    let known = ["heading", "related", "aliases", "us-eccn", "verified", "verified-note"];
+    let known = [
+        "heading",
+        "related",
+        "aliases",
+        "us-eccn",
+        "verified",
+        "verified-note",
+    ];
     for m in &r.meta {
         if !known.contains(&m.key.as_str()) {
-            cx.errors.push(path, m.line, format!("unknown metadata `{}` (known: {})", m.key, known.join(", ")));
+            cx.errors.push(
+                path,
+                m.line,
+                format!("unknown metadata `{}` (known: {})", m.key, known.join(", ")),
+            );
         }
     }
     let root_item = match &r.body {
@@ -296,18 +410,35 @@ fn compile_entry(cx: &mut Ctx, path: &str, fid: u16, category: char, r: &Record)
         regime: Regime::of_code(&r.key),
         related: r.value("related").map(|v| list(v, ',')).unwrap_or_default(),
         aliases: r.value("aliases").map(|v| list(v, ';')).unwrap_or_default(),
-        us_eccn: r.value("us-eccn").filter(|v| !v.is_empty()).map(String::from),
+        us_eccn: r
+            .value("us-eccn")
+            .filter(|v| !v.is_empty())
+            .map(String::from),
         verified,
         verified_note,
         full_text: r.body.as_ref().is_some_and(|b| !b.is_empty()),
         file: fid,
         line: r.line,
     });
-    let root_parsed = ParsedItem { label: String::new(), text: heading, line: r.line, notes: root_item.notes, children: root_item.children };
+    let root_parsed = ParsedItem {
+        label: String::new(),
+        text: heading,
+        line: r.line,
+        notes: root_item.notes,
+        children: root_item.children,
+    };
     push_node(cx, path, &root_parsed, &r.key, None, entry_idx, 0);
 }
 
-fn push_node(cx: &mut Ctx, path: &str, item: &ParsedItem, code: &str, parent: Option<u32>, entry: u32, depth: u8) -> u32 {
+fn push_node(
+    cx: &mut Ctx,
+    path: &str,
+    item: &ParsedItem,
+    code: &str,
+    parent: Option<u32>,
+    entry: u32,
+    depth: u8,
+) -> u32 {
     let idx = cx.ds.nodes.len() as u32;
     let mut quoted = quoted_terms(&item.text);
     for n in &item.notes {
@@ -323,14 +454,22 @@ fn push_node(cx: &mut Ctx, path: &str, item: &ParsedItem, code: &str, parent: Op
                 terms.insert(t);
             }
             None if q.starts_with('"') => {
-                cx.errors.push(path, item.line, format!("defined term {q} (in {code}) is not in definitions.txt"));
+                cx.errors.push(
+                    path,
+                    item.line,
+                    format!("defined term {q} (in {code}) is not in definitions.txt"),
+                );
             }
             None => {}
         }
     }
     cx.ds.nodes.push(Node {
         code: code.to_string(),
-        label: if item.label.is_empty() { String::new() } else { format!("{}.", item.label) },
+        label: if item.label.is_empty() {
+            String::new()
+        } else {
+            format!("{}.", item.label)
+        },
         text: item.text.clone(),
         notes: item.notes.clone(),
         parent,
@@ -351,13 +490,21 @@ fn push_node(cx: &mut Ctx, path: &str, item: &ParsedItem, code: &str, parent: Op
 /// single-quoted terms only within their scope.
 pub fn resolve_term(defs: &[Definition], quoted: &str, entry_code: &str) -> Option<u32> {
     let double = quoted.starts_with('"');
-    let bare = quoted.trim_matches(|c| c == '"' || c == '\'').to_lowercase();
+    let bare = quoted
+        .trim_matches(|c| c == '"' || c == '\'')
+        .to_lowercase();
     defs.iter()
         .position(|d| {
             let same_quote = d.term.starts_with('"') == double;
-            let in_scope = d.scope.as_deref().is_none_or(|s| top_level(s) == top_level(entry_code)) || double;
+            let in_scope = d
+                .scope
+                .as_deref()
+                .is_none_or(|s| top_level(s) == top_level(entry_code))
+                || double;
             let term = d.bare().to_lowercase();
-            same_quote && in_scope && (is_form_of(&bare, &term) || d.forms.iter().any(|f| is_form_of(&bare, f)))
+            same_quote
+                && in_scope
+                && (is_form_of(&bare, &term) || d.forms.iter().any(|f| is_form_of(&bare, f)))
         })
         .map(|i| i as u32)
 }
@@ -367,7 +514,9 @@ fn is_form_of(word: &str, term: &str) -> bool {
     word == term
         || word.strip_suffix('s').is_some_and(|w| w == term)
         || word.strip_suffix("es").is_some_and(|w| w == term)
-        || word.strip_suffix("ies").is_some_and(|w| term.strip_suffix('y') == Some(w))
+        || word
+            .strip_suffix("ies")
+            .is_some_and(|w| term.strip_suffix('y') == Some(w))
 }
 
 fn index_codes(ds: &mut Dataset) {
@@ -381,7 +530,11 @@ fn resolve_entry_references(cx: &mut Ctx) {
     for e in &cx.ds.entries {
         let path = cx.ds.files[e.file as usize].path.clone();
         if let Some(first) = seen.insert(e.code.clone(), e.line) {
-            cx.errors.push(&path, e.line, format!("entry {} is defined twice (first at line {first})", e.code));
+            cx.errors.push(
+                &path,
+                e.line,
+                format!("entry {} is defined twice (first at line {first})", e.code),
+            );
         }
     }
     for i in 0..cx.ds.entries.len() {
@@ -389,7 +542,14 @@ fn resolve_entry_references(cx: &mut Ctx) {
         let path = cx.ds.files[e.file as usize].path.clone();
         for r in &e.related {
             if !is_code(r) || cx.ds.node_index(top_level(r)).is_none() {
-                cx.errors.push(&path, e.line, format!("entry {} names related entry `{r}`, which does not exist", e.code));
+                cx.errors.push(
+                    &path,
+                    e.line,
+                    format!(
+                        "entry {} names related entry `{r}`, which does not exist",
+                        e.code
+                    ),
+                );
             }
         }
     }
@@ -408,7 +568,10 @@ fn compile_vocabulary(cx: &mut Ctx, path: &str, text: &str) {
             continue;
         }
         let (main, note) = match line.split_once('|') {
-            Some((m, n)) => (m.trim(), Some(n.trim().to_string()).filter(|n| !n.is_empty())),
+            Some((m, n)) => (
+                m.trim(),
+                Some(n.trim().to_string()).filter(|n| !n.is_empty()),
+            ),
             None => (line, None),
         };
         let (terms, targets, false_friend) = if let Some((t, c)) = main.split_once("!>") {
@@ -416,7 +579,11 @@ fn compile_vocabulary(cx: &mut Ctx, path: &str, text: &str) {
         } else if let Some((t, c)) = main.split_once("=>") {
             (t, c, false)
         } else {
-            cx.errors.push(path, line_no, "expected `terms => codes | note` or `terms !> codes | note`");
+            cx.errors.push(
+                path,
+                line_no,
+                "expected `terms => codes | note` or `terms !> codes | note`",
+            );
             continue;
         };
         let terms = list(terms, ',');
@@ -425,24 +592,52 @@ fn compile_vocabulary(cx: &mut Ctx, path: &str, text: &str) {
             match nearest_existing(&cx.ds, &code) {
                 // A sub-item of a heading-only entry maps to the entry until its text is in.
                 Some(found) => resolved.push(found),
-                None => cx.errors.push(path, line_no, format!("`{code}` is not an Annex I code in the data")),
+                None => cx.errors.push(
+                    path,
+                    line_no,
+                    format!("`{code}` is not an Annex I code in the data"),
+                ),
             }
         }
         if terms.is_empty() || resolved.is_empty() {
-            cx.errors.push(path, line_no, "a vocabulary line needs at least one term and one code");
+            cx.errors.push(
+                path,
+                line_no,
+                "a vocabulary line needs at least one term and one code",
+            );
             continue;
         }
-        cx.ds.vocabulary.push(VocabularyTerm { terms: terms.iter().map(|t| t.to_lowercase()).collect(), targets: resolved, note, false_friend, line: line_no });
+        cx.ds.vocabulary.push(VocabularyTerm {
+            terms: terms.iter().map(|t| t.to_lowercase()).collect(),
+            targets: resolved,
+            note,
+            false_friend,
+            line: line_no,
+        });
     }
     let has = |k: &str| header.iter().any(|h| h.starts_with(k));
     if !has("source:") || !has("as-of:") {
-        cx.errors.push(path, 1, "missing `@source:` / `@as-of:` header (provenance is required)");
+        cx.errors.push(
+            path,
+            1,
+            "missing `@source:` / `@as-of:` header (provenance is required)",
+        );
     }
-    cx.ds.files.push(SourceFile { path: path.into(), source: header_value(&header, "source:"), as_of: header_value(&header, "as-of:"), verified_by: header_value(&header, "verified-by:") });
+    cx.ds.files.push(SourceFile {
+        path: path.into(),
+        source: header_value(&header, "source:"),
+        as_of: header_value(&header, "as-of:"),
+        verified_by: header_value(&header, "verified-by:"),
+    });
 }
 
 fn header_value(header: &[String], key: &str) -> String {
-    header.iter().find_map(|h| h.strip_prefix(key)).unwrap_or("").trim().to_string()
+    header
+        .iter()
+        .find_map(|h| h.strip_prefix(key))
+        .unwrap_or("")
+        .trim()
+        .to_string()
 }
 
 /// The code itself if it is in the data, else its nearest ancestor that is.
@@ -472,18 +667,28 @@ fn compile_countries(cx: &mut Ctx, path: &str, text: &str) {
             continue;
         }
         let cols: Vec<&str> = line.split('|').map(str::trim).collect();
-        if cols.len() != 5 || cols[0].len() != 2 || !cols[0].bytes().all(|b| b.is_ascii_uppercase()) {
-            cx.errors.push(path, line_no, "expected `CODE | English | German | French | groups`");
+        if cols.len() != 5 || cols[0].len() != 2 || !cols[0].bytes().all(|b| b.is_ascii_uppercase())
+        {
+            cx.errors.push(
+                path,
+                line_no,
+                "expected `CODE | English | German | French | groups`",
+            );
             continue;
         }
         let groups: Vec<&str> = cols[4].split_whitespace().collect();
         for g in &groups {
             if !["eu", "eu001"].contains(g) {
-                cx.errors.push(path, line_no, format!("unknown group `{g}` (known: eu, eu001)"));
+                cx.errors.push(
+                    path,
+                    line_no,
+                    format!("unknown group `{g}` (known: eu, eu001)"),
+                );
             }
         }
         if cx.ds.countries.iter().any(|c| c.code == cols[0]) {
-            cx.errors.push(path, line_no, format!("country {} listed twice", cols[0]));
+            cx.errors
+                .push(path, line_no, format!("country {} listed twice", cols[0]));
         }
         cx.ds.countries.push(Country {
             code: cols[0].into(),
@@ -496,9 +701,18 @@ fn compile_countries(cx: &mut Ctx, path: &str, text: &str) {
     }
     let eu = cx.ds.countries.iter().filter(|c| c.eu).count();
     if eu != 27 {
-        cx.errors.push(path, 1, format!("{eu} countries are marked `eu`; the Union has 27 Member States"));
+        cx.errors.push(
+            path,
+            1,
+            format!("{eu} countries are marked `eu`; the Union has 27 Member States"),
+        );
     }
-    cx.ds.files.push(SourceFile { path: path.into(), source: header_value(&header, "source:"), as_of: header_value(&header, "as-of:"), verified_by: header_value(&header, "verified-by:") });
+    cx.ds.files.push(SourceFile {
+        path: path.into(),
+        source: header_value(&header, "source:"),
+        as_of: header_value(&header, "as-of:"),
+        verified_by: header_value(&header, "verified-by:"),
+    });
 }
 
 fn compile_code_list(cx: &mut Ctx, path: &str, text: &str) -> Vec<ListedCode> {
@@ -514,17 +728,36 @@ fn compile_code_list(cx: &mut Ctx, path: &str, text: &str) -> Vec<ListedCode> {
             header.push(h.to_string());
             continue;
         }
-        let (code, qualifier) = line.split_once('|').map(|(c, q)| (c.trim(), q.trim())).unwrap_or((line, ""));
+        let (code, qualifier) = line
+            .split_once('|')
+            .map(|(c, q)| (c.trim(), q.trim()))
+            .unwrap_or((line, ""));
         if !is_code(code) || cx.ds.node_index(top_level(code)).is_none() {
-            cx.errors.push(path, line_no, format!("`{code}` is not an Annex I code in the data"));
+            cx.errors.push(
+                path,
+                line_no,
+                format!("`{code}` is not an Annex I code in the data"),
+            );
             continue;
         }
-        out.push(ListedCode { code: code.into(), qualifier: qualifier.into() });
+        out.push(ListedCode {
+            code: code.into(),
+            qualifier: qualifier.into(),
+        });
     }
     if header_value(&header, "source:").is_empty() {
-        cx.errors.push(path, 1, "missing `@source:` header (provenance is required)");
+        cx.errors.push(
+            path,
+            1,
+            "missing `@source:` header (provenance is required)",
+        );
     }
-    cx.ds.files.push(SourceFile { path: path.into(), source: header_value(&header, "source:"), as_of: header_value(&header, "as-of:"), verified_by: header_value(&header, "verified-by:") });
+    cx.ds.files.push(SourceFile {
+        path: path.into(),
+        source: header_value(&header, "source:"),
+        as_of: header_value(&header, "as-of:"),
+        verified_by: header_value(&header, "verified-by:"),
+    });
     out
 }
 
@@ -565,7 +798,11 @@ pub fn read_data_dir(dir: &std::path::Path) -> std::io::Result<Vec<(String, Stri
             if path.is_dir() {
                 stack.push(path);
             } else if path.extension().is_some_and(|e| e == "txt") {
-                let rel = path.strip_prefix(dir).unwrap_or(&path).to_string_lossy().replace('\\', "/");
+                let rel = path
+                    .strip_prefix(dir)
+                    .unwrap_or(&path)
+                    .to_string_lossy()
+                    .replace('\\', "/");
                 out.push((rel, std::fs::read_to_string(&path)?));
             }
         }

@@ -5,7 +5,11 @@ use crate::records::{list, parse_records, yes_no, Errors, Record, RecordFile};
 
 fn provenance(ds: &mut Dataset, f: &RecordFile, errors: &mut Errors) {
     if f.header("source").unwrap_or("").is_empty() || f.header("as-of").unwrap_or("").is_empty() {
-        errors.push(&f.path, 1, "missing `@source:` / `@as-of:` header (provenance is required)");
+        errors.push(
+            &f.path,
+            1,
+            "missing `@source:` / `@as-of:` header (provenance is required)",
+        );
     }
     ds.files.push(SourceFile {
         path: f.path.clone(),
@@ -20,7 +24,10 @@ fn lines(r: &Record) -> Vec<TextLine> {
         .as_deref()
         .unwrap_or(&[])
         .iter()
-        .map(|l| TextLine { indent: ((l.text.len() - l.text.trim_start().len()) / 2).min(255) as u8, text: l.text.trim().to_string() })
+        .map(|l| TextLine {
+            indent: ((l.text.len() - l.text.trim_start().len()) / 2).min(255) as u8,
+            text: l.text.trim().to_string(),
+        })
         .collect()
 }
 
@@ -28,29 +35,53 @@ fn flag(r: &Record, key: &str, path: &str, errors: &mut Errors) -> bool {
     r.get(key).map(|m| yes_no(m, path, errors)).unwrap_or(false)
 }
 
-fn countries(ds: &Dataset, r: &Record, key: &str, path: &str, errors: &mut Errors) -> (Vec<String>, bool) {
-    let Some(m) = r.get(key) else { return (Vec::new(), false) };
+fn countries(
+    ds: &Dataset,
+    r: &Record,
+    key: &str,
+    path: &str,
+    errors: &mut Errors,
+) -> (Vec<String>, bool) {
+    let Some(m) = r.get(key) else {
+        return (Vec::new(), false);
+    };
     if m.value.trim() == "*" {
         return (Vec::new(), true);
     }
     let codes = list(&m.value, ',');
     for c in &codes {
         if ds.country(c).is_none() {
-            errors.push(path, m.line, format!("`{c}` is not a country code in countries.txt"));
+            errors.push(
+                path,
+                m.line,
+                format!("`{c}` is not a country code in countries.txt"),
+            );
         }
     }
     (codes, false)
 }
 
-fn codes(ds: &Dataset, r: &Record, key: &str, path: &str, errors: &mut Errors) -> (Vec<String>, bool) {
-    let Some(m) = r.get(key) else { return (Vec::new(), false) };
+fn codes(
+    ds: &Dataset,
+    r: &Record,
+    key: &str,
+    path: &str,
+    errors: &mut Errors,
+) -> (Vec<String>, bool) {
+    let Some(m) = r.get(key) else {
+        return (Vec::new(), false);
+    };
     if m.value.trim() == "*" {
         return (Vec::new(), true);
     }
     let codes = list(&m.value, ',');
     for c in &codes {
         if crate::compile::nearest_existing(ds, c).is_none() {
-            errors.push(path, m.line, format!("`{c}` is not an Annex I code in the data"));
+            errors.push(
+                path,
+                m.line,
+                format!("`{c}` is not an Annex I code in the data"),
+            );
         }
     }
     (codes, false)
@@ -60,7 +91,11 @@ fn verified(r: &Record, path: &str, errors: &mut Errors) -> bool {
     match r.get("verified") {
         Some(m) => yes_no(m, path, errors),
         None => {
-            errors.push(path, r.line, format!("record `{}` has no `verified:` line", r.key));
+            errors.push(
+                path,
+                r.line,
+                format!("record `{}` has no `verified:` line", r.key),
+            );
             false
         }
     }
@@ -80,14 +115,31 @@ pub fn compile_ugeas(errors: &mut Errors, ds: &mut Dataset, path: &str, text: &s
             "exhibition" => Circumstance::Exhibition,
             "intra-group" => Circumstance::IntraGroup,
             other => {
-                errors.push(path, r.get("circumstance").map(|m| m.line).unwrap_or(r.line), format!("unknown circumstance `{other}`"));
+                errors.push(
+                    path,
+                    r.get("circumstance").map(|m| m.line).unwrap_or(r.line),
+                    format!("unknown circumstance `{other}`"),
+                );
                 Circumstance::Any
             }
         };
         let bars = r.value("bars").map(|v| list(v, ',')).unwrap_or_default();
         for b in &bars {
-            if !["wmd", "military-embargo", "illegal-military-parts", "human-rights", "government-security", "re-export"].contains(&b.as_str()) {
-                errors.push(path, r.get("bars").map(|m| m.line).unwrap_or(r.line), format!("unknown bar `{b}`"));
+            if ![
+                "wmd",
+                "military-embargo",
+                "illegal-military-parts",
+                "human-rights",
+                "government-security",
+                "re-export",
+            ]
+            .contains(&b.as_str())
+            {
+                errors.push(
+                    path,
+                    r.get("bars").map(|m| m.line).unwrap_or(r.line),
+                    format!("unknown bar `{b}`"),
+                );
             }
         }
         ds.ugeas.push(Ugea {
@@ -116,7 +168,14 @@ pub fn compile_sanctions(errors: &mut Errors, ds: &mut Dataset, path: &str, text
     for r in &f.records {
         let destination = r.value("destination").unwrap_or("").to_string();
         if ds.country(&destination).is_none() {
-            errors.push(path, r.line, format!("sanction `{}`: destination `{destination}` is not a country code", r.key));
+            errors.push(
+                path,
+                r.line,
+                format!(
+                    "sanction `{}`: destination `{destination}` is not a country code",
+                    r.key
+                ),
+            );
         }
         let line = |k: &str| r.get(k).map(|m| m.line).unwrap_or(r.line);
         let applies_to = match r.value("applies-to").unwrap_or("") {
@@ -125,7 +184,11 @@ pub fn compile_sanctions(errors: &mut Errors, ds: &mut Dataset, path: &str, text
             "telecom-monitoring" => SanctionScope::TelecomMonitoring,
             "selected-items" => SanctionScope::SelectedItems,
             other => {
-                errors.push(path, line("applies-to"), format!("unknown applies-to `{other}`"));
+                errors.push(
+                    path,
+                    line("applies-to"),
+                    format!("unknown applies-to `{other}`"),
+                );
                 SanctionScope::SelectedItems
             }
         };
@@ -133,7 +196,11 @@ pub fn compile_sanctions(errors: &mut Errors, ds: &mut Dataset, path: &str, text
             "prohibited" => SanctionEffect::Prohibited,
             "authorisation" => SanctionEffect::Authorisation,
             other => {
-                errors.push(path, line("effect"), format!("unknown effect `{other}` (prohibited or authorisation)"));
+                errors.push(
+                    path,
+                    line("effect"),
+                    format!("unknown effect `{other}` (prohibited or authorisation)"),
+                );
                 SanctionEffect::Authorisation
             }
         };
@@ -161,13 +228,21 @@ pub fn compile_embargoes(errors: &mut Errors, ds: &mut Dataset, path: &str, text
     provenance(ds, &f, errors);
     for r in &f.records {
         if ds.country(&r.key).is_none() {
-            errors.push(path, r.line, format!("embargo key `{}` is not a country code", r.key));
+            errors.push(
+                path,
+                r.line,
+                format!("embargo key `{}` is not a country code", r.key),
+            );
         }
         let binding = match r.value("binding").unwrap_or("") {
             "yes" => true,
             "political" | "no" => false,
             other => {
-                errors.push(path, r.line, format!("binding must be yes or political, found `{other}`"));
+                errors.push(
+                    path,
+                    r.line,
+                    format!("binding must be yes or political, found `{other}`"),
+                );
                 false
             }
         };
@@ -188,7 +263,11 @@ pub fn compile_authorities(errors: &mut Errors, ds: &mut Dataset, path: &str, te
     provenance(ds, &f, errors);
     for r in &f.records {
         if !ds.country(&r.key).is_some_and(|c| c.eu) {
-            errors.push(path, r.line, format!("authority key `{}` is not an EU Member State", r.key));
+            errors.push(
+                path,
+                r.line,
+                format!("authority key `{}` is not an EU Member State", r.key),
+            );
         }
         ds.authorities.push(Authority {
             member_state: r.key.clone(),
@@ -198,8 +277,17 @@ pub fn compile_authorities(errors: &mut Errors, ds: &mut Dataset, path: &str, te
             verified: verified(r, path, errors),
         });
     }
-    let missing: Vec<String> = ds.countries.iter().filter(|c| c.eu && !ds.authorities.iter().any(|a| a.member_state == c.code)).map(|c| c.code.clone()).collect();
+    let missing: Vec<String> = ds
+        .countries
+        .iter()
+        .filter(|c| c.eu && !ds.authorities.iter().any(|a| a.member_state == c.code))
+        .map(|c| c.code.clone())
+        .collect();
     if !missing.is_empty() {
-        errors.push(path, 1, format!("no competent authority for {}", missing.join(", ")));
+        errors.push(
+            path,
+            1,
+            format!("no competent authority for {}", missing.join(", ")),
+        );
     }
 }

@@ -54,7 +54,10 @@ pub struct SearchIndex {
 
 impl SearchIndex {
     pub fn term_id(&self, term: &str) -> Option<u32> {
-        self.terms.binary_search_by(|t| t.as_str().cmp(term)).ok().map(|i| i as u32)
+        self.terms
+            .binary_search_by(|t| t.as_str().cmp(term))
+            .ok()
+            .map(|i| i as u32)
     }
 }
 
@@ -74,9 +77,16 @@ impl Builder<'_> {
             }
             let term = self.norm.stem(&tok.word);
             if f != field::CONTEXT && !tok.word.is_empty() {
-                self.words.entry(tok.word.clone()).or_insert_with(|| term.clone());
+                self.words
+                    .entry(tok.word.clone())
+                    .or_insert_with(|| term.clone());
             }
-            let slot = self.acc.entry(term).or_default().entry(doc).or_insert((0, 0));
+            let slot = self
+                .acc
+                .entry(term)
+                .or_default()
+                .entry(doc)
+                .or_insert((0, 0));
             slot.0 += field_weight(f);
             slot.1 |= f;
             self.doc_len[doc as usize] += field_weight(f);
@@ -88,8 +98,18 @@ impl Builder<'_> {
 /// vocabulary and the defined terms each node uses.
 pub fn build(ds: &Dataset) -> SearchIndex {
     let norm = Normalizer::default();
-    let mut b = Builder { norm: &norm, acc: BTreeMap::new(), words: BTreeMap::new(), doc_len: vec![0; ds.nodes.len()] };
-    let by_code: BTreeMap<&str, u32> = ds.nodes.iter().enumerate().map(|(i, n)| (n.code.as_str(), i as u32)).collect();
+    let mut b = Builder {
+        norm: &norm,
+        acc: BTreeMap::new(),
+        words: BTreeMap::new(),
+        doc_len: vec![0; ds.nodes.len()],
+    };
+    let by_code: BTreeMap<&str, u32> = ds
+        .nodes
+        .iter()
+        .enumerate()
+        .map(|(i, n)| (n.code.as_str(), i as u32))
+        .collect();
     for (i, node) in ds.nodes.iter().enumerate() {
         let doc = i as u32;
         b.add(doc, &node.code, field::TEXT);
@@ -123,7 +143,11 @@ pub fn build(ds: &Dataset) -> SearchIndex {
         index.terms.push(term);
         index.postings.push(
             docs.into_iter()
-                .map(|(doc, (w, fields))| Posting { doc, weight: w.min(255) as u8, fields })
+                .map(|(doc, (w, fields))| Posting {
+                    doc,
+                    weight: w.min(255) as u8,
+                    fields,
+                })
                 .collect(),
         );
     }
@@ -132,8 +156,16 @@ pub fn build(ds: &Dataset) -> SearchIndex {
             index.words.push((word, id));
         }
     }
-    index.doc_len = b.doc_len.iter().map(|&l| l.min(u16::MAX as u32) as u16).collect();
+    index.doc_len = b
+        .doc_len
+        .iter()
+        .map(|&l| l.min(u16::MAX as u32) as u16)
+        .collect();
     let total: u64 = b.doc_len.iter().map(|&l| l as u64).sum();
-    index.avg_len = if b.doc_len.is_empty() { 1.0 } else { (total as f32 / b.doc_len.len() as f32).max(1.0) };
+    index.avg_len = if b.doc_len.is_empty() {
+        1.0
+    } else {
+        (total as f32 / b.doc_len.len() as f32).max(1.0)
+    };
     index
 }

@@ -86,9 +86,13 @@ impl Dataset {
 
     /// Decode the embedded blob.
     pub fn from_bytes(bytes: &[u8]) -> Result<Dataset, String> {
-        let ds: Dataset = postcard::from_bytes(bytes).map_err(|e| format!("dataset blob is unreadable: {e}"))?;
+        let ds: Dataset =
+            postcard::from_bytes(bytes).map_err(|e| format!("dataset blob is unreadable: {e}"))?;
         if ds.format_version != FORMAT_VERSION {
-            return Err(format!("dataset format {} but this code reads {FORMAT_VERSION}", ds.format_version));
+            return Err(format!(
+                "dataset format {} but this code reads {FORMAT_VERSION}",
+                ds.format_version
+            ));
         }
         Ok(ds)
     }

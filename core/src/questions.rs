@@ -239,7 +239,11 @@ impl Parser {
             self.pos += 1;
             items.push(self.and()?);
         }
-        Ok(if items.len() == 1 { items.pop().expect("one") } else { Expr::Or(items) })
+        Ok(if items.len() == 1 {
+            items.pop().expect("one")
+        } else {
+            Expr::Or(items)
+        })
     }
     fn and(&mut self) -> Result<Expr, String> {
         let mut items = vec![self.not()?];
@@ -247,7 +251,11 @@ impl Parser {
             self.pos += 1;
             items.push(self.not()?);
         }
-        Ok(if items.len() == 1 { items.pop().expect("one") } else { Expr::And(items) })
+        Ok(if items.len() == 1 {
+            items.pop().expect("one")
+        } else {
+            Expr::And(items)
+        })
     }
     fn not(&mut self) -> Result<Expr, String> {
         if self.peek() == Some("not") {
@@ -265,7 +273,10 @@ impl Parser {
                     _ => Err("missing `)`".into()),
                 }
             }
-            Some(id) if id.chars().next().is_some_and(|c| c.is_ascii_lowercase()) && !["and", "or", "not"].contains(&id.as_str()) => {
+            Some(id)
+                if id.chars().next().is_some_and(|c| c.is_ascii_lowercase())
+                    && !["and", "or", "not"].contains(&id.as_str()) =>
+            {
                 let op = match self.peek() {
                     Some("=") => Cmp::Eq,
                     Some("!=") => Cmp::Ne,
@@ -290,7 +301,11 @@ impl Parser {
 pub fn compile_questions(errors: &mut Errors, ds: &mut Dataset, path: &str, text: &str) {
     let f = parse_records(path, text, errors);
     if f.header("source").unwrap_or("").is_empty() {
-        errors.push(path, 1, "missing `@source:` header (provenance is required)");
+        errors.push(
+            path,
+            1,
+            "missing `@source:` header (provenance is required)",
+        );
     }
     for r in &f.records {
         let kind = match r.value("type").unwrap_or("yes-no") {
@@ -307,10 +322,20 @@ pub fn compile_questions(errors: &mut Errors, ds: &mut Dataset, path: &str, text
             .map(|v| list(v, ';'))
             .unwrap_or_default()
             .into_iter()
-            .filter_map(|c| c.split_once('=').map(|(a, b)| (a.trim().to_string(), b.trim().to_string())))
+            .filter_map(|c| {
+                c.split_once('=')
+                    .map(|(a, b)| (a.trim().to_string(), b.trim().to_string()))
+            })
             .collect();
         if kind == QuestionKind::Choice && choices.is_empty() {
-            errors.push(path, r.line, format!("choice question `{}` needs `choices: value = label; ...`", r.key));
+            errors.push(
+                path,
+                r.line,
+                format!(
+                    "choice question `{}` needs `choices: value = label; ...`",
+                    r.key
+                ),
+            );
         }
         let ask = r.value("ask").unwrap_or("").to_string();
         if ask.is_empty() {
@@ -319,8 +344,14 @@ pub fn compile_questions(errors: &mut Errors, ds: &mut Dataset, path: &str, text
         let tests = r.value("tests").map(|v| list(v, ',')).unwrap_or_default();
         for t in &tests {
             let looks_like_code = t.as_bytes().first().is_some_and(u8::is_ascii_digit);
-            if looks_like_code && crate::compile::nearest_existing(ds, t).as_deref() != Some(t.as_str()) {
-                errors.push(path, r.get("tests").map(|m| m.line).unwrap_or(r.line), format!("question `{}` tests `{t}`, which is not in the data", r.key));
+            if looks_like_code
+                && crate::compile::nearest_existing(ds, t).as_deref() != Some(t.as_str())
+            {
+                errors.push(
+                    path,
+                    r.get("tests").map(|m| m.line).unwrap_or(r.line),
+                    format!("question `{}` tests `{t}`, which is not in the data", r.key),
+                );
             }
         }
         let ask_if = match r.get("ask-if") {
@@ -359,7 +390,11 @@ pub fn compile_questions(errors: &mut Errors, ds: &mut Dataset, path: &str, text
         }
         for u in used {
             if !ids.contains(&u) {
-                errors.push(path, q.line, format!("question `{}` depends on unknown question `{u}`", q.id));
+                errors.push(
+                    path,
+                    q.line,
+                    format!("question `{}` depends on unknown question `{u}`", q.id),
+                );
             }
         }
     }
@@ -368,20 +403,34 @@ pub fn compile_questions(errors: &mut Errors, ds: &mut Dataset, path: &str, text
 pub fn compile_rules(errors: &mut Errors, ds: &mut Dataset, path: &str, text: &str) {
     let f = parse_records(path, text, errors);
     if f.header("source").unwrap_or("").is_empty() {
-        errors.push(path, 1, "missing `@source:` header (provenance is required)");
+        errors.push(
+            path,
+            1,
+            "missing `@source:` header (provenance is required)",
+        );
     }
     let ids: Vec<String> = ds.questions.iter().map(|q| q.id.clone()).collect();
     for r in &f.records {
         let is_article = r.key.starts_with("ART-");
-        if !is_article && crate::compile::nearest_existing(ds, &r.key).as_deref() != Some(r.key.as_str()) {
-            errors.push(path, r.line, format!("rule for `{}`: no such code in the data", r.key));
+        if !is_article
+            && crate::compile::nearest_existing(ds, &r.key).as_deref() != Some(r.key.as_str())
+        {
+            errors.push(
+                path,
+                r.line,
+                format!("rule for `{}`: no such code in the data", r.key),
+            );
         }
         let check = |e: &Expr, line: u32, errors: &mut Errors| {
             let mut used = Vec::new();
             e.questions(&mut used);
             for u in used {
                 if !ids.contains(&u) {
-                    errors.push(path, line, format!("rule `{}` reads unknown question `{u}`", r.key));
+                    errors.push(
+                        path,
+                        line,
+                        format!("rule `{}` reads unknown question `{u}`", r.key),
+                    );
                 }
             }
         };
@@ -400,18 +449,30 @@ pub fn compile_rules(errors: &mut Errors, ds: &mut Dataset, path: &str, text: &s
         let mut releases = Vec::new();
         for m in r.meta.iter().filter(|m| m.key.starts_with("release")) {
             let Some((expr, note)) = m.value.split_once("=>") else {
-                errors.push(path, m.line, "a release reads `expression => the note that releases`");
+                errors.push(
+                    path,
+                    m.line,
+                    "a release reads `expression => the note that releases`",
+                );
                 continue;
             };
             match parse_expr(expr) {
                 Ok(e) => {
                     check(&e, m.line, errors);
-                    releases.push(Release { when: e, note: note.trim().to_string() });
+                    releases.push(Release {
+                        when: e,
+                        note: note.trim().to_string(),
+                    });
                 }
                 Err(e) => errors.push(path, m.line, format!("{}: {e}", m.key)),
             }
         }
-        ds.rules.push(ScreeningRule { code: r.key.clone(), requires, releases, line: r.line });
+        ds.rules.push(ScreeningRule {
+            code: r.key.clone(),
+            requires,
+            releases,
+            line: r.line,
+        });
     }
 }
 
@@ -436,21 +497,35 @@ pub struct ItemFinding {
 /// of its own (not shared) questions has an answer, "don't know" included.
 pub fn evaluate(ds: &Dataset, answers: &Answers) -> Vec<ItemFinding> {
     let mut out = Vec::new();
-    let shared: Vec<&str> = ds.questions.iter().filter(|q| q.shared).map(|q| q.id.as_str()).collect();
+    let shared: Vec<&str> = ds
+        .questions
+        .iter()
+        .filter(|q| q.shared)
+        .map(|q| q.id.as_str())
+        .collect();
     for rule in &ds.rules {
         let mut used = Vec::new();
         rule.requires.questions(&mut used);
-        if !used.iter().any(|q| answers.contains_key(q) && !shared.contains(&q.as_str())) {
+        if !used
+            .iter()
+            .any(|q| answers.contains_key(q) && !shared.contains(&q.as_str()))
+        {
             continue;
         }
         let status = match rule.requires.eval(answers) {
             Truth::False => ItemStatus::NotMatched,
             req => {
-                let released = rule.releases.iter().find(|r| r.when.eval(answers) == Truth::True);
+                let released = rule
+                    .releases
+                    .iter()
+                    .find(|r| r.when.eval(answers) == Truth::True);
                 match released {
                     Some(r) => ItemStatus::Released(r.note.clone()),
                     None => {
-                        let all_releases_false = rule.releases.iter().all(|r| r.when.eval(answers) == Truth::False);
+                        let all_releases_false = rule
+                            .releases
+                            .iter()
+                            .all(|r| r.when.eval(answers) == Truth::False);
                         if req == Truth::True && all_releases_false {
                             ItemStatus::Matched
                         } else {
@@ -459,21 +534,36 @@ pub fn evaluate(ds: &Dataset, answers: &Answers) -> Vec<ItemFinding> {
                             for r in &rule.releases {
                                 r.when.questions(&mut open);
                             }
-                            open.retain(|q| !matches!(answers.get(q), Some(Answer::Yes | Answer::No | Answer::Number(_) | Answer::Choice(_))));
+                            open.retain(|q| {
+                                !matches!(
+                                    answers.get(q),
+                                    Some(
+                                        Answer::Yes
+                                            | Answer::No
+                                            | Answer::Number(_)
+                                            | Answer::Choice(_)
+                                    )
+                                )
+                            });
                             ItemStatus::Open(open)
                         }
                     }
                 }
             }
         };
-        out.push(ItemFinding { code: rule.code.clone(), status });
+        out.push(ItemFinding {
+            code: rule.code.clone(),
+            status,
+        });
     }
     out
 }
 
 /// Whether a question should be shown, given the answers so far.
 pub fn is_relevant(q: &Question, answers: &Answers) -> bool {
-    q.ask_if.as_ref().is_none_or(|e| e.eval(answers) == Truth::True)
+    q.ask_if
+        .as_ref()
+        .is_none_or(|e| e.eval(answers) == Truth::True)
 }
 
 #[cfg(test)]
@@ -481,17 +571,34 @@ mod tests {
     use super::*;
 
     fn answers(pairs: &[(&str, Answer)]) -> Answers {
-        pairs.iter().map(|(k, v)| (k.to_string(), v.clone())).collect()
+        pairs
+            .iter()
+            .map(|(k, v)| (k.to_string(), v.clone()))
+            .collect()
     }
 
     #[test]
     fn parses_and_evaluates_in_three_valued_logic() {
         let e = parse_expr("a and (b or not c) and bits > 56").unwrap();
-        let yes = answers(&[("a", Answer::Yes), ("b", Answer::No), ("c", Answer::No), ("bits", Answer::Number(128.0))]);
+        let yes = answers(&[
+            ("a", Answer::Yes),
+            ("b", Answer::No),
+            ("c", Answer::No),
+            ("bits", Answer::Number(128.0)),
+        ]);
         assert_eq!(e.eval(&yes), Truth::True);
-        let short = answers(&[("a", Answer::Yes), ("b", Answer::Yes), ("bits", Answer::Number(56.0))]);
+        let short = answers(&[
+            ("a", Answer::Yes),
+            ("b", Answer::Yes),
+            ("bits", Answer::Number(56.0)),
+        ]);
         assert_eq!(e.eval(&short), Truth::False);
-        let unknown = answers(&[("a", Answer::Yes), ("b", Answer::Unknown), ("c", Answer::Unknown), ("bits", Answer::Number(128.0))]);
+        let unknown = answers(&[
+            ("a", Answer::Yes),
+            ("b", Answer::Unknown),
+            ("c", Answer::Unknown),
+            ("bits", Answer::Number(128.0)),
+        ]);
         assert_eq!(e.eval(&unknown), Truth::Unknown);
         // False wins over unknown in a conjunction.
         let no = answers(&[("a", Answer::No)]);
@@ -510,8 +617,20 @@ mod tests {
     #[test]
     fn choice_comparison() {
         let e = parse_expr("purpose = confidentiality").unwrap();
-        assert_eq!(e.eval(&answers(&[("purpose", Answer::Choice("confidentiality".into()))])), Truth::True);
-        assert_eq!(e.eval(&answers(&[("purpose", Answer::Choice("authentication".into()))])), Truth::False);
+        assert_eq!(
+            e.eval(&answers(&[(
+                "purpose",
+                Answer::Choice("confidentiality".into())
+            )])),
+            Truth::True
+        );
+        assert_eq!(
+            e.eval(&answers(&[(
+                "purpose",
+                Answer::Choice("authentication".into())
+            )])),
+            Truth::False
+        );
         assert_eq!(e.eval(&answers(&[])), Truth::Unknown);
     }
 }

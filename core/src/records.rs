@@ -23,7 +23,11 @@ pub struct Errors(pub Vec<DataError>);
 
 impl Errors {
     pub fn push(&mut self, file: &str, line: u32, message: impl Into<String>) {
-        self.0.push(DataError { file: file.to_string(), line, message: message.into() });
+        self.0.push(DataError {
+            file: file.to_string(),
+            line,
+            message: message.into(),
+        });
     }
 }
 
@@ -68,7 +72,10 @@ pub struct RecordFile {
 
 impl RecordFile {
     pub fn header(&self, key: &str) -> Option<&str> {
-        self.header.iter().find(|m| m.key == key).map(|m| m.value.as_str())
+        self.header
+            .iter()
+            .find(|m| m.key == key)
+            .map(|m| m.value.as_str())
     }
 }
 
@@ -76,12 +83,18 @@ impl RecordFile {
 fn split_meta(line: &str) -> Option<(&str, &str)> {
     let (key, value) = line.split_once(':')?;
     let key_ok = !key.is_empty()
-        && key.chars().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
+        && key
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-');
     key_ok.then(|| (key, value.trim()))
 }
 
 pub fn parse_records(path: &str, text: &str, errors: &mut Errors) -> RecordFile {
-    let mut file = RecordFile { path: path.to_string(), header: Vec::new(), records: Vec::new() };
+    let mut file = RecordFile {
+        path: path.to_string(),
+        header: Vec::new(),
+        records: Vec::new(),
+    };
     let mut in_body = false;
     for (i, raw) in text.lines().enumerate() {
         let line_no = i as u32 + 1;
@@ -94,7 +107,12 @@ pub fn parse_records(path: &str, text: &str, errors: &mut Errors) -> RecordFile 
             if key.is_empty() {
                 errors.push(path, line_no, "record marker `==` without a key");
             }
-            file.records.push(Record { key: key.to_string(), line: line_no, meta: Vec::new(), body: None });
+            file.records.push(Record {
+                key: key.to_string(),
+                line: line_no,
+                meta: Vec::new(),
+                body: None,
+            });
             in_body = false;
             continue;
         }
@@ -106,8 +124,18 @@ pub fn parse_records(path: &str, text: &str, errors: &mut Errors) -> RecordFile 
                 continue;
             }
             match line.strip_prefix('@').and_then(split_meta) {
-                Some((k, v)) => file.header.push(Meta { key: k.into(), value: v.into(), line: line_no }),
-                None => errors.push(path, line_no, format!("expected a header line `@key: value` or a record `== KEY`, found `{line}`")),
+                Some((k, v)) => file.header.push(Meta {
+                    key: k.into(),
+                    value: v.into(),
+                    line: line_no,
+                }),
+                None => errors.push(
+                    path,
+                    line_no,
+                    format!(
+                        "expected a header line `@key: value` or a record `== KEY`, found `{line}`"
+                    ),
+                ),
             }
             continue;
         };
@@ -117,7 +145,10 @@ pub fn parse_records(path: &str, text: &str, errors: &mut Errors) -> RecordFile 
                 continue;
             }
             if let Some(body) = record.body.as_mut() {
-                body.push(BodyLine { line: line_no, text: line.to_string() });
+                body.push(BodyLine {
+                    line: line_no,
+                    text: line.to_string(),
+                });
             }
             continue;
         }
@@ -132,11 +163,26 @@ pub fn parse_records(path: &str, text: &str, errors: &mut Errors) -> RecordFile 
         match split_meta(line) {
             Some((k, v)) => {
                 if record.get(k).is_some() {
-                    errors.push(path, line_no, format!("`{k}` given twice in record `{}`", record.key));
+                    errors.push(
+                        path,
+                        line_no,
+                        format!("`{k}` given twice in record `{}`", record.key),
+                    );
                 }
-                record.meta.push(Meta { key: k.into(), value: v.into(), line: line_no })
+                record.meta.push(Meta {
+                    key: k.into(),
+                    value: v.into(),
+                    line: line_no,
+                })
             }
-            None => errors.push(path, line_no, format!("expected `key: value` metadata or `---` in record `{}`, found `{line}`", record.key)),
+            None => errors.push(
+                path,
+                line_no,
+                format!(
+                    "expected `key: value` metadata or `---` in record `{}`, found `{line}`",
+                    record.key
+                ),
+            ),
         }
     }
     // Trailing blank lines belong to nobody.
@@ -152,7 +198,12 @@ pub fn parse_records(path: &str, text: &str, errors: &mut Errors) -> RecordFile 
 
 /// Split a list value on `sep`, trimming and dropping empties.
 pub fn list(value: &str, sep: char) -> Vec<String> {
-    value.split(sep).map(str::trim).filter(|s| !s.is_empty()).map(String::from).collect()
+    value
+        .split(sep)
+        .map(str::trim)
+        .filter(|s| !s.is_empty())
+        .map(String::from)
+        .collect()
 }
 
 /// `yes`/`no` (also true/false); anything else is an error.
@@ -161,7 +212,11 @@ pub fn yes_no(meta: &Meta, path: &str, errors: &mut Errors) -> bool {
         "yes" | "true" => true,
         "no" | "false" => false,
         other => {
-            errors.push(path, meta.line, format!("`{}` must be yes or no, found `{other}`", meta.key));
+            errors.push(
+                path,
+                meta.line,
+                format!("`{}` must be yes or no, found `{other}`", meta.key),
+            );
             false
         }
     }

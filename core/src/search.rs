@@ -78,7 +78,12 @@ fn edit_distance_within(a: &[u8], b: &[u8], max: usize) -> Option<usize> {
     (prev[m] <= max).then_some(prev[m])
 }
 
-fn expand(index: &SearchIndex, norm: &Normalizer, word: &str, is_last_open: bool) -> Vec<(u32, f32, Expansion)> {
+fn expand(
+    index: &SearchIndex,
+    norm: &Normalizer,
+    word: &str,
+    is_last_open: bool,
+) -> Vec<(u32, f32, Expansion)> {
     let mut out: Vec<(u32, f32, Expansion)> = Vec::new();
     let stem = norm.stem(word);
     if let Some(id) = index.term_id(&stem) {
@@ -86,7 +91,11 @@ fn expand(index: &SearchIndex, norm: &Normalizer, word: &str, is_last_open: bool
     }
     if is_last_open && word.len() >= 2 {
         let start = index.words.partition_point(|(w, _)| w.as_str() < word);
-        for (w, id) in index.words[start..].iter().take_while(|(w, _)| w.starts_with(word)).take(24) {
+        for (w, id) in index.words[start..]
+            .iter()
+            .take_while(|(w, _)| w.starts_with(word))
+            .take(24)
+        {
             if !out.iter().any(|c| c.0 == *id) {
                 let closeness = word.len() as f32 / w.len() as f32;
                 out.push((*id, 0.5 + 0.4 * closeness, Expansion::Prefix));
@@ -141,7 +150,10 @@ pub fn search(ds: &Dataset, query: &str, limit: usize) -> Vec<SearchHit> {
     let terms: Vec<QueryTerm> = tokens
         .iter()
         .enumerate()
-        .map(|(i, w)| QueryTerm { word: w.clone(), candidates: expand(index, &norm, w, i == last && ends_open) })
+        .map(|(i, w)| QueryTerm {
+            word: w.clone(),
+            candidates: expand(index, &norm, w, i == last && ends_open),
+        })
         .collect();
 
     let n_docs = ds.nodes.len().max(1) as f32;
@@ -214,7 +226,13 @@ pub fn search(ds: &Dataset, query: &str, limit: usize) -> Vec<SearchHit> {
 fn phrase_in_doc(ds: &Dataset, doc: u32, tokens: &[String]) -> bool {
     let node = &ds.nodes[doc as usize];
     let phrase = tokens.join(" ");
-    let joined = |t: &str| tokenize(t).into_iter().map(|t| t.word).collect::<Vec<_>>().join(" ");
+    let joined = |t: &str| {
+        tokenize(t)
+            .into_iter()
+            .map(|t| t.word)
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
     if joined(&node.text).contains(&phrase) {
         return true;
     }
@@ -225,7 +243,11 @@ fn phrase_in_doc(ds: &Dataset, doc: u32, tokens: &[String]) -> bool {
     ds.vocabulary
         .iter()
         .filter(|v| v.targets.iter().any(|t| t == &node.code))
-        .any(|v| v.terms.iter().any(|t| phrase.contains(&joined(t)) || joined(t).contains(&phrase)))
+        .any(|v| {
+            v.terms
+                .iter()
+                .any(|t| phrase.contains(&joined(t)) || joined(t).contains(&phrase))
+        })
 }
 
 fn code_lookup(ds: &Dataset, q: &str, limit: usize) -> Option<Vec<SearchHit>> {
@@ -243,7 +265,12 @@ fn code_lookup(ds: &Dataset, q: &str, limit: usize) -> Option<Vec<SearchHit>> {
         };
         let doc = doc?;
         let mut out = vec![code_hit(ds, doc, 100.0)];
-        for (i, &child) in ds.nodes[doc as usize].children.iter().enumerate().take(limit.saturating_sub(1)) {
+        for (i, &child) in ds.nodes[doc as usize]
+            .children
+            .iter()
+            .enumerate()
+            .take(limit.saturating_sub(1))
+        {
             out.push(code_hit(ds, child, 90.0 - i as f32));
         }
         return Some(out);
@@ -290,9 +317,15 @@ fn make_hit(
     let entry = &ds.entries[node.entry as usize];
     let matched_terms: Vec<&str> = used
         .iter()
-        .flat_map(|(qi, _)| terms[*qi].candidates.iter().map(|c| ds.index.terms[c.0 as usize].as_str()))
+        .flat_map(|(qi, _)| {
+            terms[*qi]
+                .candidates
+                .iter()
+                .map(|c| ds.index.terms[c.0 as usize].as_str())
+        })
         .collect();
-    let is_match = |word: &str| !is_stop_word(word) && matched_terms.contains(&norm.stem(word).as_str());
+    let is_match =
+        |word: &str| !is_stop_word(word) && matched_terms.contains(&norm.stem(word).as_str());
 
     let mut why = Vec::new();
     let mut caution = None;
@@ -300,7 +333,10 @@ fn make_hit(
     let query_text = query_words.join(" ");
     let mentions = |t: &str| {
         let words: Vec<String> = tokenize(t).into_iter().map(|t| t.word).collect();
-        !words.is_empty() && words.iter().all(|w| query_words.contains(&w.as_str()) || is_stop_word(w))
+        !words.is_empty()
+            && words
+                .iter()
+                .all(|w| query_words.contains(&w.as_str()) || is_stop_word(w))
             || query_text.contains(&words.join(" ")) && !words.is_empty()
     };
     if fields & field::VOCABULARY != 0 {
@@ -315,9 +351,18 @@ fn make_hit(
             None => "synonym".into(),
         });
     }
-    for v in ds.vocabulary.iter().filter(|v| v.false_friend && v.targets.iter().any(|t| is_within_any(&node.code, t))) {
+    for v in ds
+        .vocabulary
+        .iter()
+        .filter(|v| v.false_friend && v.targets.iter().any(|t| is_within_any(&node.code, t)))
+    {
         if v.terms.iter().any(|t| mentions(t)) {
-            caution = v.note.clone().or_else(|| Some(format!("\"{}\" usually means something the list does not control", v.terms[0])));
+            caution = v.note.clone().or_else(|| {
+                Some(format!(
+                    "\"{}\" usually means something the list does not control",
+                    v.terms[0]
+                ))
+            });
         }
     }
     if fields & field::ALIAS != 0 {
@@ -339,7 +384,13 @@ fn make_hit(
         if *how == Expansion::Typo {
             let qt = &terms[*qi];
             if let Some(c) = qt.candidates.first() {
-                let shown = ds.index.words.iter().find(|(_, id)| *id == c.0).map(|(w, _)| w.as_str()).unwrap_or("");
+                let shown = ds
+                    .index
+                    .words
+                    .iter()
+                    .find(|(_, id)| *id == c.0)
+                    .map(|(w, _)| w.as_str())
+                    .unwrap_or("");
                 why.push(format!("spelling: {} → {}", qt.word, shown));
             }
         }
@@ -348,11 +399,20 @@ fn make_hit(
     // Snippet: the text that holds the match, else the first note that does.
     let mut source = node.text.clone();
     if !tokenize(&source).iter().any(|t| is_match(&t.word)) {
-        if let Some(note) = node.notes.iter().map(|n| lines_to_plain(&n.lines)).find(|t| tokenize(t).iter().any(|w| is_match(&w.word))) {
+        if let Some(note) = node
+            .notes
+            .iter()
+            .map(|n| lines_to_plain(&n.lines))
+            .find(|t| tokenize(t).iter().any(|w| is_match(&w.word)))
+        {
             source = note;
         }
     }
-    let marks: Vec<(usize, usize)> = tokenize(&source).into_iter().filter(|t| is_match(&t.word)).map(|t| (t.start, t.end)).collect();
+    let marks: Vec<(usize, usize)> = tokenize(&source)
+        .into_iter()
+        .filter(|t| is_match(&t.word))
+        .map(|t| (t.start, t.end))
+        .collect();
     let (snippet, highlights) = window(&source, Some(&marks));
     SearchHit {
         code: node.code.clone(),
@@ -368,7 +428,9 @@ fn make_hit(
 }
 
 fn is_within_any(code: &str, target: &str) -> bool {
-    crate::codes::is_within(code, target) || crate::codes::is_within(target, code) || top_level(code) == top_level(target) && target.len() == 5
+    crate::codes::is_within(code, target)
+        || crate::codes::is_within(target, code)
+        || top_level(code) == top_level(target) && target.len() == 5
 }
 
 /// About 200 characters of `text` around the first mark, with the marks moved to match.
@@ -393,7 +455,12 @@ fn window(text: &str, marks: Option<&[(usize, usize)]>) -> (String, Vec<(usize, 
     let moved = marks
         .iter()
         .filter(|(s, e)| *s >= start && *e <= end)
-        .map(|(s, e)| ((*s as isize + shift) as usize, (*e as isize + shift) as usize))
+        .map(|(s, e)| {
+            (
+                (*s as isize + shift) as usize,
+                (*e as isize + shift) as usize,
+            )
+        })
         .collect();
     (format!("{prefix}{}{suffix}", &text[start..end]), moved)
 }
@@ -404,7 +471,10 @@ mod tests {
 
     #[test]
     fn edit_distance_counts_transpositions_as_one() {
-        assert_eq!(edit_distance_within(b"encrpytion", b"encryption", 2), Some(1));
+        assert_eq!(
+            edit_distance_within(b"encrpytion", b"encryption", 2),
+            Some(1)
+        );
         assert_eq!(edit_distance_within(b"abc", b"xyz", 2), None);
         assert_eq!(edit_distance_within(b"drone", b"drone", 1), Some(0));
     }

@@ -5,11 +5,63 @@ use rust_stemmers::{Algorithm, Stemmer};
 
 /// Words too common in the control list to carry meaning.
 const STOP_WORDS: &[&str] = &[
-    "a", "an", "and", "any", "are", "as", "at", "be", "by", "can", "for", "from", "has", "have",
-    "having", "i", "in", "into", "is", "it", "its", "my", "of", "on", "or", "our", "so", "such",
-    "than", "that", "the", "their", "them", "there", "these", "this", "those", "to", "we", "what",
-    "when", "where", "which", "with", "does", "do", "it's", "me", "you", "your", "need", "want",
-    "following", "follows", "thereof", "therefor", "therefore",
+    "a",
+    "an",
+    "and",
+    "any",
+    "are",
+    "as",
+    "at",
+    "be",
+    "by",
+    "can",
+    "for",
+    "from",
+    "has",
+    "have",
+    "having",
+    "i",
+    "in",
+    "into",
+    "is",
+    "it",
+    "its",
+    "my",
+    "of",
+    "on",
+    "or",
+    "our",
+    "so",
+    "such",
+    "than",
+    "that",
+    "the",
+    "their",
+    "them",
+    "there",
+    "these",
+    "this",
+    "those",
+    "to",
+    "we",
+    "what",
+    "when",
+    "where",
+    "which",
+    "with",
+    "does",
+    "do",
+    "it's",
+    "me",
+    "you",
+    "your",
+    "need",
+    "want",
+    "following",
+    "follows",
+    "thereof",
+    "therefor",
+    "therefore",
 ];
 
 pub fn is_stop_word(word: &str) -> bool {
@@ -43,7 +95,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
     let mut word = String::new();
-    for (i, c) in text.char_indices().chain(std::iter::once((text.len(), ' '))) {
+    for (i, c) in text
+        .char_indices()
+        .chain(std::iter::once((text.len(), ' ')))
+    {
         if c.is_alphanumeric() {
             if start.is_none() {
                 start = Some(i);
@@ -53,7 +108,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             }
         } else if let Some(s) = start.take() {
             if word.chars().count() <= 40 {
-                out.push(Token { word: std::mem::take(&mut word), start: s, end: i });
+                out.push(Token {
+                    word: std::mem::take(&mut word),
+                    start: s,
+                    end: i,
+                });
             } else {
                 word.clear();
             }
@@ -68,7 +127,9 @@ pub struct Normalizer {
 
 impl Default for Normalizer {
     fn default() -> Self {
-        Normalizer { stemmer: Stemmer::create(Algorithm::English) }
+        Normalizer {
+            stemmer: Stemmer::create(Algorithm::English),
+        }
     }
 }
 
@@ -98,9 +159,15 @@ mod tests {
     #[test]
     fn tokenizes_and_stems_like_an_index_should() {
         let n = Normalizer::default();
-        assert_eq!(n.terms("Encryption of the encrypted Systems"), vec!["encrypt", "encrypt", "system"]);
+        assert_eq!(
+            n.terms("Encryption of the encrypted Systems"),
+            vec!["encrypt", "encrypt", "system"]
+        );
         let t = tokenize("5-axis CNC, Zürich");
-        assert_eq!(t.iter().map(|t| t.word.as_str()).collect::<Vec<_>>(), vec!["5", "axis", "cnc", "zurich"]);
+        assert_eq!(
+            t.iter().map(|t| t.word.as_str()).collect::<Vec<_>>(),
+            vec!["5", "axis", "cnc", "zurich"]
+        );
         assert_eq!(&"5-axis CNC, Zürich"[t[3].start..t[3].end], "Zürich");
     }
 

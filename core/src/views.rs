@@ -60,7 +60,16 @@ pub fn search_hit(hit: &SearchHit) -> SearchHitView {
         code: hit.code.clone(),
         heading: hit.heading.clone(),
         score: hit.score,
-        highlights: hit.highlights.iter().map(|(s, e)| [utf16_offset(&hit.snippet, *s), utf16_offset(&hit.snippet, *e)]).collect(),
+        highlights: hit
+            .highlights
+            .iter()
+            .map(|(s, e)| {
+                [
+                    utf16_offset(&hit.snippet, *s),
+                    utf16_offset(&hit.snippet, *e),
+                ]
+            })
+            .collect(),
         snippet: hit.snippet.clone(),
         entry_heading: hit.entry_heading.clone(),
         why: hit.why.clone(),
@@ -89,14 +98,21 @@ fn note_view(n: &Note) -> NoteView {
             NoteKind::NotaBene => "nb",
         },
         label: n.label.clone(),
-        releases: n.kind == NoteKind::Note && (joined.contains("does not control") || joined.contains("do not control") || joined.contains("not controlled") || joined.contains("does not apply")),
+        releases: n.kind == NoteKind::Note
+            && (joined.contains("does not control")
+                || joined.contains("do not control")
+                || joined.contains("not controlled")
+                || joined.contains("does not apply")),
         text,
     }
 }
 
 /// Lines with list indentation rendered as leading spaces (two per level).
 pub fn lines_text(lines: &[TextLine]) -> Vec<String> {
-    lines.iter().map(|l| format!("{}{}", "  ".repeat(l.indent as usize), l.text)).collect()
+    lines
+        .iter()
+        .map(|l| format!("{}{}", "  ".repeat(l.indent as usize), l.text))
+        .collect()
 }
 
 #[derive(Debug, Serialize, Clone, PartialEq)]
@@ -179,7 +195,10 @@ fn item_view(ds: &Dataset, idx: u32) -> ItemView {
 }
 
 fn parts(list: &[crate::model::ListedCode], code: &str) -> Vec<String> {
-    list.iter().filter(|l| crate::codes::is_within(&l.code, code) && l.code != code).map(|l| l.code.clone()).collect()
+    list.iter()
+        .filter(|l| crate::codes::is_within(&l.code, code) && l.code != code)
+        .map(|l| l.code.clone())
+        .collect()
 }
 
 /// The entry view of any code (top-level or item), in any usual spelling.
@@ -192,9 +211,15 @@ pub fn entry(ds: &Dataset, raw: &str) -> Option<EntryView> {
     let path_idx = ds.path(idx);
     let mut path: Vec<PathStep> = Vec::new();
     if let Some(cat) = category_of(ds, &e.code) {
-        path.push(PathStep { code: cat.0, text: cat.1 });
+        path.push(PathStep {
+            code: cat.0,
+            text: cat.1,
+        });
     }
-    path.extend(path_idx.iter().map(|&i| PathStep { code: ds.nodes[i as usize].code.clone(), text: ds.nodes[i as usize].text.clone() }));
+    path.extend(path_idx.iter().map(|&i| PathStep {
+        code: ds.nodes[i as usize].code.clone(),
+        text: ds.nodes[i as usize].text.clone(),
+    }));
     // Terms used anywhere in this node or below it.
     let mut term_ids: Vec<u32> = Vec::new();
     let mut stack = vec![idx];
@@ -211,13 +236,27 @@ pub fn entry(ds: &Dataset, raw: &str) -> Option<EntryView> {
         .iter()
         .map(|&t| {
             let d = &ds.definitions[t as usize];
-            DefinitionView { term: d.term.clone(), text: lines_text(&d.lines), verified: d.verified }
+            DefinitionView {
+                term: d.term.clone(),
+                text: lines_text(&d.lines),
+                verified: d.verified,
+            }
         })
         .collect();
     let mut decontrol_notes = Vec::new();
     for &a in &path_idx[..path_idx.len() - 1] {
-        for note in ds.nodes[a as usize].notes.iter().map(note_view).filter(|n| n.releases) {
-            decontrol_notes.push(format!("{} to {}: {}", note.label, ds.nodes[a as usize].code, note.text.join(" ")));
+        for note in ds.nodes[a as usize]
+            .notes
+            .iter()
+            .map(note_view)
+            .filter(|n| n.releases)
+        {
+            decontrol_notes.push(format!(
+                "{} to {}: {}",
+                note.label,
+                ds.nodes[a as usize].code,
+                note.text.join(" ")
+            ));
         }
     }
     let top = top_level(&code);
@@ -240,7 +279,8 @@ pub fn entry(ds: &Dataset, raw: &str) -> Option<EntryView> {
         regime: e.regime.name(),
         annex_iv: listed(&ds.annex_iv, &code) == Some(true),
         annex_iv_parts: parts(&ds.annex_iv, &code),
-        section_i: listed(&ds.section_i, &code) == Some(true) || listed(&ds.annex_iv, &code) == Some(true),
+        section_i: listed(&ds.section_i, &code) == Some(true)
+            || listed(&ds.annex_iv, &code) == Some(true),
         section_i_parts: parts(&ds.section_i, &code),
         related: e.related.clone(),
         verified: e.verified,
@@ -248,7 +288,13 @@ pub fn entry(ds: &Dataset, raw: &str) -> Option<EntryView> {
         full_text: e.full_text,
         us_eccn: e.us_eccn.clone(),
         aliases: e.aliases.clone(),
-        source: SourceView { document: file.source.clone(), file: format!("data/{}", file.path), line: e.line, as_of: file.as_of.clone(), verified_by: file.verified_by.clone() },
+        source: SourceView {
+            document: file.source.clone(),
+            file: format!("data/{}", file.path),
+            line: e.line,
+            as_of: file.as_of.clone(),
+            verified_by: file.verified_by.clone(),
+        },
         path,
         definitions,
         decontrol_notes,
@@ -260,15 +306,25 @@ fn category_of(ds: &Dataset, code: &str) -> Option<(String, String)> {
     let cat = code.chars().next()?;
     let key = if cat == '5' {
         let part2 = ["5A002", "5A003", "5A004", "5B002", "5D002", "5E002"].contains(&code);
-        if part2 { "CATEGORY 5 PART 2".to_string() } else { "CATEGORY 5 PART 1".to_string() }
+        if part2 {
+            "CATEGORY 5 PART 2".to_string()
+        } else {
+            "CATEGORY 5 PART 1".to_string()
+        }
     } else {
         format!("CATEGORY {cat}")
     };
-    ds.entries.iter().find(|e| e.code == key).map(|e| (e.code.clone(), e.heading.clone()))
+    ds.entries
+        .iter()
+        .find(|e| e.code == key)
+        .map(|e| (e.code.clone(), e.heading.clone()))
 }
 
 pub fn dataset_version(ds: &Dataset) -> String {
-    format!("{}, {} (consolidated {})", ds.info.regulation, ds.info.annex_version, ds.info.consolidated_as_of)
+    format!(
+        "{}, {} (consolidated {})",
+        ds.info.regulation, ds.info.annex_version, ds.info.consolidated_as_of
+    )
 }
 
 #[derive(Debug, Serialize)]
@@ -317,7 +373,14 @@ pub struct AssessmentView {
 pub fn assessment(a: &Assessment) -> AssessmentView {
     AssessmentView {
         verdict: a.verdict.as_str(),
-        grounds: a.grounds.iter().map(|g| GroundView { rule: g.rule.clone(), text: g.text.clone() }).collect(),
+        grounds: a
+            .grounds
+            .iter()
+            .map(|g| GroundView {
+                rule: g.rule.clone(),
+                text: g.text.clone(),
+            })
+            .collect(),
         general_authorisations: a.general_authorisations.clone(),
         entries: a
             .entries
@@ -333,7 +396,12 @@ pub fn assessment(a: &Assessment) -> AssessmentView {
             })
             .collect(),
         due_diligence: a.due_diligence.clone(),
-        authority: a.authority.as_ref().map(|x| AuthorityView { member_state: x.member_state.clone(), name: x.name.clone(), web: x.web.clone(), verified: x.verified }),
+        authority: a.authority.as_ref().map(|x| AuthorityView {
+            member_state: x.member_state.clone(),
+            name: x.name.clone(),
+            web: x.web.clone(),
+            verified: x.verified,
+        }),
         checked: a.checked.clone(),
         dataset_version: a.dataset_version.clone(),
         indicative: INDICATIVE,

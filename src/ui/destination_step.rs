@@ -35,7 +35,7 @@ pub fn destination_step(props: &StepProps) -> Html {
     let form_radio = |form: ExportForm, label: &str| {
         let d = d.clone();
         html! { <label class="dus-radio"><input type="radio" name="dus-form" checked={state.export_form == form}
-            onchange={Callback::from(move |_| d.dispatch(Action::SetExportForm(form)))} />{label}</label> }
+        onchange={Callback::from(move |_| d.dispatch(Action::SetExportForm(form)))} />{label}</label> }
     };
     let go = |step: Step, label: &str, primary: bool| {
         let d = d.clone();

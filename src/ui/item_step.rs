@@ -23,7 +23,11 @@ pub fn item_step(props: &StepProps) -> Html {
     let d = props.dispatch.clone();
     let oninput = {
         let d = d.clone();
-        Callback::from(move |e: InputEvent| d.dispatch(Action::Query(e.target_unchecked_into::<HtmlInputElement>().value())))
+        Callback::from(move |e: InputEvent| {
+            d.dispatch(Action::Query(
+                e.target_unchecked_into::<HtmlInputElement>().value(),
+            ))
+        })
     };
     let results = state.results.iter().map(|hit| {
         let open = {
@@ -185,12 +189,22 @@ fn questions(props: &StepProps) -> Html {
     });
     let finding_rows = findings.iter().map(|f| {
         let (class, text) = match &f.status {
-            ItemStatus::Matched => ("dus-matched", "matched: your item is described by this entry".to_string()),
+            ItemStatus::Matched => (
+                "dus-matched",
+                "matched: your item is described by this entry".to_string(),
+            ),
             ItemStatus::NotMatched => ("dus-ruled-out", "not matched".to_string()),
             ItemStatus::Released(note) => ("dus-released", format!("released by {note}")),
-            ItemStatus::Open(missing) => ("dus-open", if missing.is_empty() { "open".into() } else { format!("open: still to find out ({})", missing.len()) }),
+            ItemStatus::Open(missing) => (
+                "dus-open",
+                if missing.is_empty() {
+                    "open".into()
+                } else {
+                    format!("open: still to find out ({})", missing.len())
+                },
+            ),
         };
-        html!{ <li class={class}><span class="dus-code">{&f.code}</span>{" — "}{text}</li> }
+        html! { <li class={class}><span class="dus-code">{&f.code}</span>{" — "}{text}</li> }
     });
     html! {
         <section class="dus-questions" aria-labelledby="dus-questions-title">

@@ -1,9 +1,9 @@
 //! The Yew UI. One reducer (`crate::state::State`) holds everything; the components below
 //! render it and dispatch actions. Mounted only through `api::mount`.
 
+mod destination_step;
 mod entry_view;
 mod item_step;
-mod destination_step;
 mod result_step;
 mod widgets;
 
@@ -46,12 +46,18 @@ impl AppProps {
         if !options.is_object() {
             return Err("options must be an object".into());
         }
-        let get = |k: &str| js_sys::Reflect::get(options, &JsValue::from_str(k)).ok().and_then(|v| v.as_string());
+        let get = |k: &str| {
+            js_sys::Reflect::get(options, &JsValue::from_str(k))
+                .ok()
+                .and_then(|v| v.as_string())
+        };
         if let Some(from) = get("from") {
             let code = from.trim().to_ascii_uppercase();
             if !code.is_empty() {
                 if !dataset().country(&code).is_some_and(|c| c.eu) {
-                    return Err(format!("`from` must be an EU Member State code, got \"{from}\""));
+                    return Err(format!(
+                        "`from` must be an EU Member State code, got \"{from}\""
+                    ));
                 }
                 props.from = code;
             }

@@ -1,0 +1,84 @@
+// <dualuse-screener> custom element. Two lines on any page:
+//   <script type="module" src="/path/to/dualuse-screener.js"></script>
+//   <dualuse-screener lang="de" from="DE"></dualuse-screener>
+// The wasm is loaded once, lazily, for every instance on the page. Each instance renders
+// into its own shadow root, so host CSS cannot break it and its CSS cannot leak.
+const GLUE = new URL("{{GLUE}}", import.meta.url);
+const WASM = new URL("{{WASM_FILE}}", import.meta.url);
+const CSS = {{CSS}};
+
+let modulePromise = null;
+function loadModule() {
+  if (!modulePromise) {
+    modulePromise = import(GLUE.href).then(async (m) => {
+      await m.default({ module_or_path: WASM });
+      return m;
+    });
+  }
+  return modulePromise;
+}
+
+let sheet = null;
+function styleSheet() {
+  if (!sheet) {
+    sheet = new CSSStyleSheet();
+    sheet.replaceSync(CSS);
+  }
+  return sheet;
+}
+
+class DualUseScreener extends HTMLElement {
+  static observedAttributes = ["lang", "from", "focus", "theme"];
+
+  connectedCallback() {
+    if (!this.shadowRoot) {
+      const root = this.attachShadow({ mode: "open" });
+      root.adoptedStyleSheets = [styleSheet()];
+    }
+    this.render();
+  }
+
+  disconnectedCallback() {
+    this.unmountWidget();
+  }
+
+  attributeChangedCallback(name, oldValue, newValue) {
+    if (oldValue !== newValue && this.isConnected && this.shadowRoot) this.render();
+  }
+
+  unmountWidget() {
+    if (this.handle) {
+      this.handle.unmount();
+      this.handle = null;
+    }
+  }
+
+  async render() {
+    const ticket = (this.ticket = (this.ticket || 0) + 1);
+    const container = document.createElement("div");
+    container.className = "dus-host";
+    container.dataset.theme = this.getAttribute("theme") || "light";
+    container.textContent = "Loading the control list…";
+    this.shadowRoot.replaceChildren(container);
+    try {
+      const m = await loadModule();
+      if (ticket !== this.ticket) return; // a newer render won
+      this.unmountWidget();
+      container.textContent = "";
+      this.handle = m.mount(container, {
+        lang: this.getAttribute("lang") || document.documentElement.lang || "en",
+        from: this.getAttribute("from") || "",
+        focus: this.getAttribute("focus") || "",
+      });
+      container.addEventListener("dus-result", (e) => {
+        this.dispatchEvent(new CustomEvent("dualuse-result", { detail: e.detail, bubbles: true, composed: true }));
+      });
+    } catch (err) {
+      container.textContent = "The screener could not start: " + err.message;
+    }
+  }
+}
+
+if (!customElements.get("dualuse-screener")) {
+  customElements.define("dualuse-screener", DualUseScreener);
+}
