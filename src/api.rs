@@ -9,6 +9,7 @@ use wasm_bindgen::prelude::*;
 use dualuse_core::assess::{self, AssessInput, Concerns, ExportForm};
 use dualuse_core::model::Circumstance;
 use dualuse_core::questions::{Answer, Answers};
+use dualuse_core::session::{self, Session};
 use dualuse_core::views;
 
 use crate::dataset;
@@ -71,6 +72,61 @@ pub fn search(query: JsValue, limit: JsValue) -> Result<JsValue, JsError> {
         .map(views::search_hit)
         .collect();
     to_js(&hits)
+}
+
+/// Guidance for a query beyond the entries: things Annex I does not list (facial
+/// recognition, military items ...) and false-friend warnings. An array of strings.
+#[wasm_bindgen]
+pub fn notices(query: JsValue) -> Result<JsValue, JsError> {
+    let Some(q) = query.as_string() else {
+        return Err(JsError::new(&format!("notices: query must be a string, got {}", describe(&query))));
+    };
+    to_js(&dualuse_core::search::notices(dataset(), &q))
+}
+
+fn session_from(value: &JsValue, what: &str) -> Result<Session, JsError> {
+    let session: Session = serde_wasm_bindgen::from_value(value.clone()).map_err(|e| JsError::new(&format!("{what}: {e}")))?;
+    session.validate(dataset()).map_err(|e| JsError::new(&format!("{what}: {e}")))?;
+    Ok(session)
+}
+
+/// The URL-fragment form of a session (`v1.` + compressed, checksummed, base64url).
+#[wasm_bindgen(js_name = sessionLink)]
+pub fn session_link(session: JsValue) -> Result<String, JsError> {
+    Ok(session::encode_link(&session_from(&session, "sessionLink")?))
+}
+
+/// Read a session link; a damaged or foreign link throws an Error that says what is wrong.
+#[wasm_bindgen(js_name = readSessionLink)]
+pub fn read_session_link(link: JsValue) -> Result<JsValue, JsError> {
+    let Some(l) = link.as_string() else {
+        return Err(JsError::new(&format!("readSessionLink: link must be a string, got {}", describe(&link))));
+    };
+    let s = session::decode_link(dataset(), &l).map_err(|e| JsError::new(&e))?;
+    to_js(&s)
+}
+
+/// The JSON record (schema `dualuse-screener/record`, version 1) of a session.
+#[wasm_bindgen]
+pub fn record(session: JsValue, created_at: JsValue) -> Result<JsValue, JsError> {
+    let s = session_from(&session, "record")?;
+    let when = created_at.as_string().unwrap_or_default();
+    to_js(&session::make_record(dataset(), &s, &when))
+}
+
+/// Check a loaded record; returns the list of what changed since it was made.
+#[wasm_bindgen(js_name = checkRecord)]
+pub fn check_record(record: JsValue) -> Result<JsValue, JsError> {
+    let r: session::Record = serde_wasm_bindgen::from_value(record).map_err(|e| JsError::new(&format!("checkRecord: not a record: {e}")))?;
+    to_js(&session::check_record(dataset(), &r).map_err(|e| JsError::new(&e))?)
+}
+
+/// The Markdown report of a record, with the verdict recomputed on the dataset in force.
+#[wasm_bindgen(js_name = recordMarkdown)]
+pub fn record_markdown(record: JsValue) -> Result<String, JsError> {
+    let r: session::Record = serde_wasm_bindgen::from_value(record).map_err(|e| JsError::new(&format!("recordMarkdown: not a record: {e}")))?;
+    let assessment = assess::assess(dataset(), &r.session.assess_input()).ok().map(|a| views::assessment(&a));
+    Ok(session::markdown(dataset(), &r, assessment.as_ref()))
 }
 
 /// The entry or item with this code, or `null`.

@@ -186,6 +186,7 @@ pub fn compile(files: &[(String, String)]) -> Compiled {
             definitions: Vec::new(),
             general_notes: Vec::new(),
             vocabulary: Vec::new(),
+            not_listed: Vec::new(),
             countries: Vec::new(),
             annex_iv: Vec::new(),
             section_i: Vec::new(),
@@ -257,6 +258,9 @@ pub fn compile(files: &[(String, String)]) -> Compiled {
 
     if let Some((p, t)) = get("vocabulary.txt") {
         compile_vocabulary(&mut cx, p, t);
+    }
+    if let Some((p, t)) = get("not-listed.txt") {
+        compile_not_listed(&mut cx, p, t);
     }
     if let Some((p, t)) = get("countries.txt") {
         compile_countries(&mut cx, p, t);
@@ -629,6 +633,30 @@ fn compile_vocabulary(cx: &mut Ctx, path: &str, text: &str) {
         as_of: header_value(&header, "as-of:"),
         verified_by: header_value(&header, "verified-by:"),
     });
+}
+
+fn compile_not_listed(cx: &mut Ctx, path: &str, text: &str) {
+    let mut header = Vec::new();
+    for (i, raw) in text.lines().enumerate() {
+        let line = raw.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        if let Some(h) = line.strip_prefix('@') {
+            header.push(h.to_string());
+            continue;
+        }
+        match line.split_once("~>") {
+            Some((terms, guidance)) if !terms.trim().is_empty() && !guidance.trim().is_empty() => {
+                cx.ds.not_listed.push(NotListed { terms: list(terms, ',').iter().map(|t| t.to_lowercase()).collect(), guidance: guidance.trim().into() })
+            }
+            _ => cx.errors.push(path, i as u32 + 1, "expected `terms ~> guidance`"),
+        }
+    }
+    if header_value(&header, "source:").is_empty() {
+        cx.errors.push(path, 1, "missing `@source:` header (provenance is required)");
+    }
+    cx.ds.files.push(SourceFile { path: path.into(), source: header_value(&header, "source:"), as_of: header_value(&header, "as-of:"), verified_by: header_value(&header, "verified-by:") });
 }
 
 fn header_value(header: &[String], key: &str) -> String {

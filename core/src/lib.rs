@@ -14,6 +14,7 @@ pub mod model;
 pub mod questions;
 pub mod records;
 pub mod search;
+pub mod session;
 pub mod text;
 pub mod views;
 

@@ -23,6 +23,8 @@ pub struct Dataset {
     pub definitions: Vec<Definition>,
     pub general_notes: Vec<GeneralNote>,
     pub vocabulary: Vec<VocabularyTerm>,
+    /// Things users look for that Annex I does not list, with what applies instead.
+    pub not_listed: Vec<NotListed>,
     pub countries: Vec<Country>,
     pub annex_iv: Vec<ListedCode>,
     pub section_i: Vec<ListedCode>,
@@ -250,6 +252,12 @@ pub struct VocabularyTerm {
     pub note: Option<String>,
     pub false_friend: bool,
     pub line: u32,
+}
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct NotListed {
+    pub terms: Vec<String>,
+    pub guidance: String,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

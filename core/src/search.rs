@@ -15,7 +15,7 @@ const MAX_QUERY_TERMS: usize = 12;
 /// Results of one entry shown at most, so one entry's items cannot crowd out the others.
 const PER_ENTRY: usize = 2;
 const K1: f32 = 1.2;
-const B: f32 = 0.5;
+const B: f32 = 0.3;
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct SearchHit {
@@ -24,6 +24,9 @@ pub struct SearchHit {
     pub heading: String,
     /// The heading of the top-level entry.
     pub entry_heading: String,
+    /// For an item: its parent's code and text, so "Equipment specified by 5A004.b." reads
+    /// in context.
+    pub context: Option<(String, String)>,
     pub score: f32,
     pub snippet: String,
     /// Byte ranges of `snippet` to highlight.
@@ -295,6 +298,7 @@ fn code_hit(ds: &Dataset, doc: u32, score: f32) -> SearchHit {
         code: node.code.clone(),
         heading: node.text.clone(),
         entry_heading: entry.heading.clone(),
+        context: parent_context(ds, doc),
         score,
         highlights: Vec::new(),
         snippet,
@@ -418,6 +422,7 @@ fn make_hit(
         code: node.code.clone(),
         heading: node.text.clone(),
         entry_heading: entry.heading.clone(),
+        context: parent_context(ds, doc),
         score: (score * 100.0).round() / 100.0,
         snippet,
         highlights,
@@ -425,6 +430,11 @@ fn make_hit(
         verified: entry.verified,
         caution,
     }
+}
+
+fn parent_context(ds: &Dataset, doc: u32) -> Option<(String, String)> {
+    let parent = &ds.nodes[ds.nodes[doc as usize].parent? as usize];
+    Some((parent.code.clone(), parent.text.clone()))
 }
 
 fn is_within_any(code: &str, target: &str) -> bool {
@@ -486,4 +496,29 @@ mod tests {
         let (snip, marks) = window(&text, Some(&[(pos, pos + 6)]));
         assert_eq!(&snip[marks[0].0..marks[0].1], "needle");
     }
+}
+
+/// Guidance for the query: what applies to things Annex I does not list (facial recognition,
+/// military items ...) and false-friend warnings from the vocabulary.
+pub fn notices(ds: &Dataset, query: &str) -> Vec<String> {
+    let query: String = query.chars().take(MAX_QUERY_CHARS).collect();
+    let words: Vec<String> = tokenize(&query).into_iter().map(|t| t.word).collect();
+    if words.is_empty() {
+        return Vec::new();
+    }
+    let joined = format!(" {} ", words.join(" "));
+    let named = |term: &str| {
+        let t: Vec<String> = tokenize(term).into_iter().map(|t| t.word).collect();
+        !t.is_empty() && joined.contains(&format!(" {} ", t.join(" ")))
+    };
+    let mut out: Vec<String> = ds.not_listed.iter().filter(|n| n.terms.iter().any(|t| named(t))).map(|n| n.guidance.clone()).collect();
+    for v in ds.vocabulary.iter().filter(|v| v.false_friend && v.terms.iter().any(|t| named(t))) {
+        if let Some(note) = &v.note {
+            let text = format!("\"{}\": {note} ({})", v.terms[0], v.targets.join(", "));
+            if !out.contains(&text) {
+                out.push(text);
+            }
+        }
+    }
+    out
 }

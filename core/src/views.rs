@@ -44,6 +44,8 @@ pub struct SearchHitView {
     pub score: f32,
     pub snippet: String,
     pub entry_heading: String,
+    /// For an item: `{ code, text }` of its parent.
+    pub context: Option<PathStep>,
     /// [start, end) in UTF-16 code units of `snippet`, for JS.
     pub highlights: Vec<[u32; 2]>,
     pub why: Vec<String>,
@@ -72,6 +74,7 @@ pub fn search_hit(hit: &SearchHit) -> SearchHitView {
             .collect(),
         snippet: hit.snippet.clone(),
         entry_heading: hit.entry_heading.clone(),
+        context: hit.context.as_ref().map(|(code, text)| PathStep { code: code.clone(), text: text.clone() }),
         why: hit.why.clone(),
         verified: hit.verified,
         caution: hit.caution.clone(),

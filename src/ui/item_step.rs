@@ -39,10 +39,15 @@ pub fn item_step(props: &StepProps) -> Html {
             <li class="dus-result">
                 <button type="button" class="dus-result-open" onclick={open}>
                     <span class="dus-code">{&hit.code}</span>{" "}
-                    <span class="dus-result-heading">{truncate(&hit.heading, 140)}</span>
+                    <span class="dus-result-heading">{truncate(&hit.entry_heading, 110)}</span>
                 </button>
                 {unverified_mark(hit.verified)}
-                <p class="dus-snippet">{highlighted(&hit.snippet, &hit.highlights)}</p>
+                {if let Some((code, text)) = &hit.context {
+                    html!{ <p class="dus-context">{format!("{code}: {}", truncate(text, 120))}</p> }
+                } else { html!{} }}
+                {if hit.context.is_some() || hit.snippet != hit.entry_heading {
+                    html!{ <p class="dus-snippet">{highlighted(&hit.snippet, &hit.highlights)}</p> }
+                } else { html!{} }}
                 <p class="dus-why">{format!("Matched by: {}", hit.why.join(", "))}</p>
                 {if let Some(c) = &hit.caution { html!{ <p class="dus-caution">{format!("Careful: {c}")}</p> } } else { html!{} }}
             </li>

@@ -1,0 +1,417 @@
+//! What the user established, as a record they can keep: the session (inputs only), its
+//! compact link form for the URL fragment, the versioned JSON record, and the Markdown report.
+//!
+//! The link is `v1.` + base64url(zlib(postcard(session))): small, checksummed, and parsed
+//! strictly, so a damaged or foreign link gives a clear message, never a half-read session.
+
+use base64::Engine;
+use serde::{Deserialize, Serialize};
+use std::collections::BTreeMap;
+
+use crate::assess::{AssessInput, Concerns, ExportForm};
+use crate::questions::Answer;
+use crate::views::{dataset_version, AssessmentView};
+use crate::Dataset;
+
+pub const RECORD_SCHEMA: &str = "dualuse-screener/record";
+pub const RECORD_SCHEMA_VERSION: u32 = 1;
+const LINK_PREFIX: &str = "v1.";
+/// A link longer than this is not ours (sessions are a few hundred bytes).
+const MAX_LINK_CHARS: usize = 16_384;
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(untagged)]
+pub enum AnswerValue {
+    Bool(bool),
+    Number(f64),
+    Text(String),
+}
+
+impl AnswerValue {
+    pub fn to_answer(&self) -> Answer {
+        match self {
+            AnswerValue::Bool(true) => Answer::Yes,
+            AnswerValue::Bool(false) => Answer::No,
+            AnswerValue::Number(n) => Answer::Number(*n),
+            AnswerValue::Text(t) if t == "unknown" => Answer::Unknown,
+            AnswerValue::Text(t) if t == "yes" => Answer::Yes,
+            AnswerValue::Text(t) if t == "no" => Answer::No,
+            AnswerValue::Text(t) => Answer::Choice(t.clone()),
+        }
+    }
+
+    pub fn from_answer(a: &Answer) -> AnswerValue {
+        match a {
+            Answer::Yes => AnswerValue::Bool(true),
+            Answer::No => AnswerValue::Bool(false),
+            Answer::Unknown => AnswerValue::Text("unknown".into()),
+            Answer::Number(n) => AnswerValue::Number(*n),
+            Answer::Choice(c) => AnswerValue::Text(c.clone()),
+        }
+    }
+}
+
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct ConcernsRecord {
+    pub wmd: bool,
+    pub military_end_use: bool,
+    pub illegal_military_parts: bool,
+    pub human_rights: bool,
+}
+
+/// Everything the user entered. Derived things (search results, the verdict) are not kept:
+/// they are recomputed from the dataset in force.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase", default)]
+pub struct Session {
+    pub description: String,
+    pub searches: Vec<String>,
+    pub picked: Vec<String>,
+    pub answers: BTreeMap<String, AnswerValue>,
+    pub cyber_surveillance: bool,
+    pub telecom_monitoring: Option<bool>,
+    pub from: String,
+    pub to: String,
+    pub informed_by_authority: bool,
+    pub concerns: ConcernsRecord,
+    /// `goods`, `electronic` or `exhibition`.
+    pub export_form: String,
+    /// Indices of the due-diligence steps the user ticked.
+    pub ticks: Vec<u8>,
+}
+
+impl Session {
+    pub fn assess_input(&self) -> AssessInput {
+        AssessInput {
+            entries: self.picked.clone(),
+            cyber_surveillance: self.cyber_surveillance,
+            from: self.from.clone(),
+            to: self.to.clone(),
+            informed_by_authority: self.informed_by_authority,
+            concerns: Concerns {
+                wmd: self.concerns.wmd,
+                military_end_use: self.concerns.military_end_use,
+                illegal_military_parts: self.concerns.illegal_military_parts,
+                human_rights: self.concerns.human_rights,
+            },
+            telecom_monitoring: self.telecom_monitoring,
+            circumstance: None,
+            export_form: match self.export_form.as_str() {
+                "electronic" => ExportForm::Electronic,
+                "exhibition" => ExportForm::Exhibition,
+                _ => ExportForm::Goods,
+            },
+            answers: self.answers.iter().map(|(k, v)| (k.clone(), v.to_answer())).collect(),
+        }
+    }
+
+    /// Check every code, country and question id against the dataset.
+    pub fn validate(&self, ds: &Dataset) -> Result<(), String> {
+        for code in &self.picked {
+            crate::assess::resolve_code(ds, code).map_err(|e| e.0)?;
+        }
+        for (field, c) in [("from", &self.from), ("to", &self.to)] {
+            if !c.is_empty() && ds.country(c).is_none() {
+                return Err(format!("unknown country `{c}` in `{field}`"));
+            }
+        }
+        if let Some(id) = self.answers.keys().find(|id| !ds.questions.iter().any(|q| &q.id == *id)) {
+            return Err(format!("unknown question `{id}`"));
+        }
+        if !["", "goods", "electronic", "exhibition"].contains(&self.export_form.as_str()) {
+            return Err(format!("unknown form of export `{}`", self.export_form));
+        }
+        Ok(())
+    }
+}
+
+/// The URL-fragment form of a session.
+pub fn encode_link(session: &Session) -> String {
+    let bytes = postcard::to_allocvec(&LinkSession::from(session)).expect("a session always serialises");
+    let packed = miniz_oxide::deflate::compress_to_vec_zlib(&bytes, 9);
+    format!("{LINK_PREFIX}{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(packed))
+}
+
+/// Read a link made by `encode_link`; any damage gives a message that says what is wrong.
+pub fn decode_link(ds: &Dataset, link: &str) -> Result<Session, String> {
+    let link = link.trim().trim_start_matches('#');
+    if link.len() > MAX_LINK_CHARS {
+        return Err("this link is far too long to be a screening session".into());
+    }
+    let body = link.strip_prefix(LINK_PREFIX).ok_or("this link does not hold a screening session (or comes from a newer version)")?;
+    let packed = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(body).map_err(|_| "this link is damaged: it is not valid base64url text")?;
+    let bytes = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&packed, 1 << 20).map_err(|_| "this link is damaged: its compressed data does not check out")?;
+    let stored: LinkSession = postcard::from_bytes(&bytes).map_err(|_| "this link is damaged: its contents cannot be read")?;
+    let session = Session::from(stored);
+    session.validate(ds).map_err(|e| format!("this link does not fit the current control list: {e}"))?;
+    Ok(session)
+}
+
+/// Postcard is not self-describing: the link uses a fixed shape with answers as tagged
+/// values, so the encoding does not depend on serde's untagged handling.
+#[derive(Serialize, Deserialize)]
+struct LinkSession {
+    description: String,
+    searches: Vec<String>,
+    picked: Vec<String>,
+    answers: Vec<(String, u8, f64, String)>,
+    flags: u16,
+    telecom: u8,
+    from: String,
+    to: String,
+    export_form: String,
+    ticks: Vec<u8>,
+}
+
+impl From<&Session> for LinkSession {
+    fn from(s: &Session) -> Self {
+        let c = &s.concerns;
+        let flags = [s.cyber_surveillance, s.informed_by_authority, c.wmd, c.military_end_use, c.illegal_military_parts, c.human_rights]
+            .iter()
+            .enumerate()
+            .fold(0u16, |acc, (i, b)| acc | (u16::from(*b) << i));
+        LinkSession {
+            description: s.description.clone(),
+            searches: s.searches.clone(),
+            picked: s.picked.clone(),
+            answers: s
+                .answers
+                .iter()
+                .map(|(k, v)| match v {
+                    AnswerValue::Bool(b) => (k.clone(), u8::from(*b), 0.0, String::new()),
+                    AnswerValue::Number(n) => (k.clone(), 2, *n, String::new()),
+                    AnswerValue::Text(t) => (k.clone(), 3, 0.0, t.clone()),
+                })
+                .collect(),
+            flags,
+            telecom: match s.telecom_monitoring {
+                None => 0,
+                Some(false) => 1,
+                Some(true) => 2,
+            },
+            from: s.from.clone(),
+            to: s.to.clone(),
+            export_form: s.export_form.clone(),
+            ticks: s.ticks.clone(),
+        }
+    }
+}
+
+impl From<LinkSession> for Session {
+    fn from(l: LinkSession) -> Self {
+        let bit = |i: u16| l.flags & (1 << i) != 0;
+        Session {
+            description: l.description,
+            searches: l.searches,
+            picked: l.picked,
+            answers: l
+                .answers
+                .into_iter()
+                .map(|(k, tag, n, t)| {
+                    let v = match tag {
+                        0 => AnswerValue::Bool(false),
+                        1 => AnswerValue::Bool(true),
+                        2 => AnswerValue::Number(n),
+                        _ => AnswerValue::Text(t),
+                    };
+                    (k, v)
+                })
+                .collect(),
+            cyber_surveillance: bit(0),
+            informed_by_authority: bit(1),
+            concerns: ConcernsRecord { wmd: bit(2), military_end_use: bit(3), illegal_military_parts: bit(4), human_rights: bit(5) },
+            telecom_monitoring: match l.telecom {
+                1 => Some(false),
+                2 => Some(true),
+                _ => None,
+            },
+            from: l.from,
+            to: l.to,
+            export_form: l.export_form,
+            ticks: l.ticks,
+        }
+    }
+}
+
+/// A cited entry as it stood when the record was made, to tell later what changed.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CitedEntry {
+    pub code: String,
+    pub text: String,
+    /// FNV-1a of the node's text and notes, hex.
+    pub digest: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DatasetStamp {
+    pub regulation: String,
+    pub annex_version: String,
+    pub consolidated_as_of: String,
+}
+
+/// The JSON record (schema `dualuse-screener/record`, version 1).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Record {
+    pub schema: String,
+    pub schema_version: u32,
+    pub created_at: String,
+    pub dataset: DatasetStamp,
+    pub session: Session,
+    pub cited_entries: Vec<CitedEntry>,
+}
+
+fn digest(ds: &Dataset, code: &str) -> Option<(String, String)> {
+    let node = ds.node(code)?;
+    let mut h: u64 = 0xcbf29ce484222325;
+    let notes: Vec<String> = node.notes.iter().map(|n| crate::model::lines_to_plain(&n.lines)).collect();
+    for b in node.text.bytes().chain(notes.join("\n").bytes()) {
+        h ^= b as u64;
+        h = h.wrapping_mul(0x100000001b3);
+    }
+    Some((node.text.clone(), format!("{h:016x}")))
+}
+
+pub fn make_record(ds: &Dataset, session: &Session, created_at: &str) -> Record {
+    let cited_entries = session
+        .picked
+        .iter()
+        .filter_map(|c| digest(ds, c).map(|(text, digest)| CitedEntry { code: c.clone(), text, digest }))
+        .collect();
+    Record {
+        schema: RECORD_SCHEMA.into(),
+        schema_version: RECORD_SCHEMA_VERSION,
+        created_at: created_at.into(),
+        dataset: DatasetStamp {
+            regulation: ds.info.regulation.clone(),
+            annex_version: ds.info.annex_version.clone(),
+            consolidated_as_of: ds.info.consolidated_as_of.clone(),
+        },
+        session: session.clone(),
+        cited_entries,
+    }
+}
+
+/// Check a loaded record and say what changed since it was made.
+pub fn check_record(ds: &Dataset, record: &Record) -> Result<Vec<String>, String> {
+    if record.schema != RECORD_SCHEMA {
+        return Err(format!("this file is not a dualuse-screener record (schema `{}`)", record.schema));
+    }
+    if record.schema_version > RECORD_SCHEMA_VERSION {
+        return Err(format!("this record uses schema version {}, newer than this tool reads ({RECORD_SCHEMA_VERSION})", record.schema_version));
+    }
+    let mut changes = Vec::new();
+    if record.dataset.consolidated_as_of != ds.info.consolidated_as_of || record.dataset.annex_version != ds.info.annex_version {
+        changes.push(format!(
+            "The record was made with {} (consolidated {}); the widget now uses {} (consolidated {}).",
+            record.dataset.annex_version, record.dataset.consolidated_as_of, ds.info.annex_version, ds.info.consolidated_as_of
+        ));
+    }
+    for cited in &record.cited_entries {
+        match digest(ds, &cited.code) {
+            None => changes.push(format!("{} is no longer in the control list: classify the item again.", cited.code)),
+            Some((_, d)) if d != cited.digest => changes.push(format!("The text of {} has changed since the record was made: read it again.", cited.code)),
+            Some(_) => {}
+        }
+    }
+    // Codes that no longer resolve are reported, not fatal: the record stays readable.
+    let mut session = record.session.clone();
+    session.picked.retain(|c| crate::assess::resolve_code(ds, c).is_ok());
+    session.validate(ds)?;
+    Ok(changes)
+}
+
+/// The printable report as Markdown.
+pub fn markdown(ds: &Dataset, record: &Record, assessment: Option<&AssessmentView>) -> String {
+    let s = &record.session;
+    let mut md = String::new();
+    let country = |c: &str| ds.country(c).map(|x| format!("{} ({c})", x.name_en)).unwrap_or_else(|| if c.is_empty() { "not given".into() } else { c.into() });
+    md.push_str("# Dual-use export pre-screening record\n\n");
+    md.push_str(&format!("- Date: {}\n- Dataset: {}\n- Tool: dualuse-screener (indicative pre-screening)\n\n", record.created_at, dataset_version(ds)));
+    md.push_str("## Item\n\n");
+    md.push_str(&format!("{}\n\n", if s.description.is_empty() { "(no description entered)" } else { &s.description }));
+    if !s.searches.is_empty() {
+        md.push_str(&format!("Searches: {}\n\n", s.searches.iter().map(|q| format!("\"{q}\"")).collect::<Vec<_>>().join(", ")));
+    }
+    if !s.answers.is_empty() {
+        md.push_str("### Answers\n\n| question | answer |\n|---|---|\n");
+        for (id, v) in &s.answers {
+            let ask = ds.questions.iter().find(|q| &q.id == id).map(|q| q.ask.as_str()).unwrap_or(id);
+            let shown = match v {
+                AnswerValue::Bool(true) => "yes".to_string(),
+                AnswerValue::Bool(false) => "no".to_string(),
+                AnswerValue::Number(n) => n.to_string(),
+                AnswerValue::Text(t) if t == "unknown" => "don't know".to_string(),
+                AnswerValue::Text(t) => t.clone(),
+            };
+            md.push_str(&format!("| {} | {} |\n", ask.replace('|', "\\|"), shown));
+        }
+        md.push('\n');
+    }
+    md.push_str("## Candidate entries\n\n");
+    if s.picked.is_empty() {
+        md.push_str("None chosen.\n\n");
+    }
+    for code in &s.picked {
+        if let Some(e) = crate::views::entry(ds, code) {
+            md.push_str(&format!("### {} {}\n\n{}\n\n", e.code, if e.verified { "" } else { "(wording not yet verified against the Official Journal)" }, e.text));
+            for item in &e.items {
+                push_item(&mut md, item, 0);
+            }
+            md.push('\n');
+        }
+    }
+    md.push_str("## Destination and use\n\n");
+    md.push_str(&format!("- From: {}\n- To: {}\n- Form: {}\n", country(&s.from), country(&s.to), if s.export_form.is_empty() { "goods" } else { &s.export_form }));
+    let c = &s.concerns;
+    md.push_str(&format!(
+        "- {} of: WMD {}, military end-use {}, illegally exported military items {}, human rights {}\n- Cyber-surveillance item: {}\n\n",
+        if s.informed_by_authority { "Informed by the authority" } else { "Aware" },
+        yn(c.wmd), yn(c.military_end_use), yn(c.illegal_military_parts), yn(c.human_rights), yn(s.cyber_surveillance)
+    ));
+    if let Some(a) = assessment {
+        md.push_str(&format!("## Result: {}\n\n", a.verdict));
+        for g in &a.grounds {
+            md.push_str(&format!("- **{}**: {}\n", g.rule, g.text));
+        }
+        if !a.general_authorisations.is_empty() {
+            md.push_str(&format!("\nUnion general export authorisations: {}\n", a.general_authorisations.join(", ")));
+        }
+        if !a.due_diligence.is_empty() {
+            md.push_str("\n### Due diligence\n\n");
+            for (i, step) in a.due_diligence.iter().enumerate() {
+                md.push_str(&format!("- [{}] {}\n", if s.ticks.contains(&(i as u8)) { "x" } else { " " }, step));
+            }
+        }
+        md.push_str("\n### What was checked\n\n");
+        for c in &a.checked {
+            md.push_str(&format!("- {c}\n"));
+        }
+        if let Some(auth) = &a.authority {
+            md.push_str(&format!("\n### Competent authority\n\n{} ({})\n", auth.name, auth.web));
+        }
+        md.push_str(&format!("\n---\n\n{}\n", a.indicative));
+    }
+    md
+}
+
+fn push_item(md: &mut String, item: &crate::views::ItemView, depth: usize) {
+    md.push_str(&format!("{}- {} {}\n", "  ".repeat(depth), item.label, item.text));
+    for n in &item.notes {
+        md.push_str(&format!("{}  - *{}:* {}\n", "  ".repeat(depth), n.label, n.text.join(" ")));
+    }
+    for c in &item.items {
+        push_item(md, c, depth + 1);
+    }
+}
+
+fn yn(b: bool) -> &'static str {
+    if b {
+        "yes"
+    } else {
+        "no"
+    }
+}

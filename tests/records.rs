@@ -1,0 +1,105 @@
+//! The record the exporter keeps: session links (URL fragment), the JSON record with its
+//! schema and dataset version, and the Markdown report.
+
+use std::collections::BTreeMap;
+
+use dualuse_core::session::{check_record, decode_link, encode_link, make_record, markdown, AnswerValue, ConcernsRecord, Record, Session};
+use dualuse_screener::dataset;
+
+fn typical() -> Session {
+    Session {
+        description: "Tactical IMSI catcher for police, model X-200".into(),
+        searches: vec!["imsi catcher".into(), "5A001.f".into()],
+        picked: vec!["5A001.f.2".into()],
+        answers: BTreeMap::from([
+            ("mob_mobile".to_string(), AnswerValue::Bool(true)),
+            ("mob_identifiers".to_string(), AnswerValue::Bool(true)),
+            ("it_form".to_string(), AnswerValue::Text("equipment".into())),
+            ("cr_symmetric_bits".to_string(), AnswerValue::Number(256.0)),
+            ("mob_operator".to_string(), AnswerValue::Text("unknown".into())),
+        ]),
+        cyber_surveillance: true,
+        telecom_monitoring: Some(true),
+        from: "DE".into(),
+        to: "EG".into(),
+        informed_by_authority: false,
+        concerns: ConcernsRecord { human_rights: true, ..Default::default() },
+        export_form: "goods".into(),
+        ticks: vec![0, 2],
+    }
+}
+
+#[test]
+fn a_link_round_trips_the_whole_session_and_stays_short() {
+    let s = typical();
+    let link = encode_link(&s);
+    println!("typical session link: {} characters", link.len());
+    assert!(link.starts_with("v1."));
+    assert!(link.len() < 400, "link is {} characters", link.len());
+    assert!(link.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c)), "URL-safe");
+    assert_eq!(decode_link(dataset(), &link).unwrap(), s);
+    assert_eq!(decode_link(dataset(), &format!("#{link}")).unwrap(), s);
+}
+
+#[test]
+fn damaged_or_foreign_links_give_a_clear_message() {
+    let ds = dataset();
+    let link = encode_link(&typical());
+    let mut damaged: Vec<char> = link.chars().collect();
+    let mid = damaged.len() / 2;
+    damaged[mid] = if damaged[mid] == 'A' { 'B' } else { 'A' };
+    let damaged: String = damaged.into_iter().collect();
+    for (bad, expect) in [
+        ("", "does not hold"),
+        ("#section-2", "does not hold"),
+        ("v1.!!!", "not valid base64url"),
+        ("v1.AAAA", "damaged"),
+        (damaged.as_str(), "damaged"),
+        (&"v1.".repeat(10_000), "too long"),
+    ] {
+        let err = decode_link(ds, bad).unwrap_err();
+        assert!(err.contains(expect), "{bad:.20}: {err}");
+    }
+    let mut foreign = typical();
+    foreign.picked = vec!["5A999".into()];
+    let err = decode_link(ds, &encode_link(&foreign)).unwrap_err();
+    assert!(err.contains("5A999"), "{err}");
+}
+
+#[test]
+fn the_json_record_round_trips_and_names_its_schema_and_dataset() {
+    let ds = dataset();
+    let record = make_record(ds, &typical(), "2026-11-30T10:00:00Z");
+    let json = serde_json::to_string_pretty(&record).unwrap();
+    assert!(json.contains("\"schema\": \"dualuse-screener/record\""));
+    assert!(json.contains("\"schemaVersion\": 1"));
+    assert!(json.contains("\"consolidatedAsOf\": \"2025-11-15\""));
+    let back: Record = serde_json::from_str(&json).unwrap();
+    assert_eq!(back, record);
+    assert_eq!(check_record(ds, &back).unwrap(), Vec::<String>::new(), "nothing changed");
+}
+
+#[test]
+fn a_record_made_with_another_dataset_says_what_changed() {
+    let ds = dataset();
+    let mut record = make_record(ds, &typical(), "2025-01-01T00:00:00Z");
+    record.dataset.consolidated_as_of = "2024-11-15".into();
+    record.cited_entries[0].digest = "0000000000000000".into();
+    let changes = check_record(ds, &record).unwrap();
+    assert!(changes.iter().any(|c| c.contains("2024-11-15")), "{changes:?}");
+    assert!(changes.iter().any(|c| c.contains("5A001.f.2") && c.contains("changed")), "{changes:?}");
+    record.schema = "something-else".into();
+    assert!(check_record(ds, &record).is_err());
+}
+
+#[test]
+fn the_markdown_report_has_every_section() {
+    let ds = dataset();
+    let s = typical();
+    let record = make_record(ds, &s, "2026-11-30T10:00:00Z");
+    let a = dualuse_core::assess::assess(ds, &s.assess_input()).unwrap();
+    let md = markdown(ds, &record, Some(&dualuse_core::views::assessment(&a)));
+    for needle in ["# Dual-use export pre-screening record", "IMSI catcher for police", "\"imsi catcher\"", "### Answers", "don't know", "## Candidate entries", "5A001.f.2", "## Destination and use", "Egypt (EG)", "## Result: ", "Art. 3(1)", "- [x]", "- [ ]", "Competent authority", "Indicative", "2025/2003"] {
+        assert!(md.contains(needle), "missing {needle:?} in\n{md}");
+    }
+}
