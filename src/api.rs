@@ -129,6 +129,12 @@ pub fn record_markdown(record: JsValue) -> Result<String, JsError> {
     Ok(session::markdown(dataset(), &r, assessment.as_ref()))
 }
 
+/// The plain-language handbook: `[{ key, heading, text }]`.
+#[wasm_bindgen]
+pub fn handbook() -> Result<JsValue, JsError> {
+    to_js(&views::handbook(dataset()))
+}
+
 /// The entry or item with this code, or `null`.
 #[wasm_bindgen]
 pub fn entry(code: JsValue) -> Result<JsValue, JsError> {

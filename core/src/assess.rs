@@ -38,11 +38,6 @@ pub struct Concerns {
     pub human_rights: bool,
 }
 
-impl Concerns {
-    fn any_article_4(&self) -> bool {
-        self.wmd || self.military_end_use || self.illegal_military_parts
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ExportForm {
@@ -234,6 +229,7 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
         let code = resolve_code(ds, raw)?;
         add(code, false, &mut entries);
     }
+    check_answers(ds, &input.answers)?;
     let mut cyber_from_answers = false;
     for finding in evaluate(ds, &input.answers) {
         if finding.code == "ART-2-20" {
@@ -254,6 +250,10 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
             continue;
         }
         match finding.status {
+            ItemStatus::Matched if !finding.possible_releases.is_empty() => {
+                add(finding.code.clone(), true, &mut entries);
+                ground(&mut grounds, "open", format!("{} is not ruled out: your answers meet its text, and you answered \"don't know\" where {} could release it. Find out before relying on this result.", finding.code, finding.possible_releases.join("; ")));
+            }
             ItemStatus::Matched => {
                 add(finding.code.clone(), false, &mut entries);
                 ground(
@@ -278,6 +278,7 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
                 );
             }
             ItemStatus::Released(note) => {
+                ground(&mut grounds, "released", format!("{} does not apply on your answers: released by {note}.", finding.code));
                 checked.push(format!("{}: released by {note}", finding.code))
             }
             ItemStatus::NotMatched => {
@@ -301,8 +302,10 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
     let embargo = to
         .as_deref()
         .and_then(|t| ds.embargoes.iter().find(|e| e.country == t));
-    let binding_embargo = embargo.is_some_and(|e| e.binding);
-    let political_embargo = embargo.is_some_and(|e| !e.binding);
+    // A binding embargo on the whole country answers Art. 4(1)(b) "yes"; a political one,
+    // or one limited to some end-users, only "possibly": never "no".
+    let binding_embargo = embargo.is_some_and(|e| e.binding && e.whole_country);
+    let political_embargo = embargo.is_some_and(|e| !e.binding || !e.whole_country);
 
     checked.push(format!(
         "Annex I classification: {}",
@@ -341,6 +344,11 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
     if intra_eu {
         // Art. 11: inside the Union only Annex IV items need an authorisation.
         let annex_iv: Vec<&AssessedEntry> = entries.iter().filter(|e| e.annex_iv).collect();
+        for e in entries.iter().filter(|e| !e.annex_iv && listed(&ds.annex_iv, &e.code) == Some(false)) {
+            raise(Verdict::AuthorisationRequired, &mut verdict);
+            let parts: Vec<&str> = ds.annex_iv.iter().filter(|l| is_within(&l.code, &e.code)).map(|l| l.code.as_str()).collect();
+            ground(&mut grounds, "Art. 11(1)", format!("Part of {} is listed in Annex IV ({}): if your item falls under that part, an authorisation is required even inside the Union. Classify it down to the item.", e.code, parts.join(", ")));
+        }
         if !annex_iv.is_empty() {
             raise(Verdict::AuthorisationRequired, &mut verdict);
             for e in annex_iv {
@@ -354,7 +362,8 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
         // Sanctions first: they override licensing.
         if let Some(t) = &to {
             for rule in ds.sanctions.iter().filter(|s| &s.destination == t) {
-                let cite = format!("{} {}", rule.article, rule.act);
+                let article = if rule.article.starts_with("Art") { rule.article.clone() } else { format!("Art. {}", rule.article) };
+                let cite = format!("{article} of {}", rule.act);
                 checked.push(format!("Sanctions: {cite} (as of {})", rule.as_of));
                 match (rule.applies_to, rule.effect) {
                     (SanctionScope::AnnexI, SanctionEffect::Prohibited) => {
@@ -385,6 +394,9 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
                         };
                         ground(&mut grounds, &cite, format!("{cite} {what} the items in its annex, which include some dual-use items: check whether yours is among them."));
                     }
+                    (SanctionScope::SelectedItems, _) => {
+                        ground(&mut grounds, &cite, format!("{cite} restricts the goods in its annexes, which include items not listed in Annex I: check whether yours is among them."));
+                    }
                     (SanctionScope::TelecomMonitoring, _) if !listed_item => {
                         let applies = input.telecom_monitoring.unwrap_or(cyber);
                         if applies || input.telecom_monitoring.is_none() && cyber {
@@ -400,19 +412,21 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
         // Listed items leaving the Union: Art. 3(1), unless a UGEA serves.
         if listed_item {
             let mut all_covered = to.is_some();
-            let barred_by_concern = concerns.any_article_4() || informed && concerns.human_rights;
+            // The shared UGEA conditions bar uses in Art. 4(1): a military end-use counts only
+            // for a destination under an arms embargo (political: possibly, so barred too).
+            let embargoed = binding_embargo || political_embargo;
+            let barred_by_concern = concerns.wmd || concerns.illegal_military_parts || concerns.military_end_use && embargoed;
             for e in &entries {
                 ground(&mut grounds, "Art. 3(1)", format!("Art. 3(1) of Regulation (EU) 2021/821; Annex I {}{}: the export of listed dual-use items requires an authorisation.", e.code, if e.open { " (not ruled out)" } else { "" }));
                 let covering: Vec<&Ugea> = match &to {
-                    Some(t) => ds
-                        .ugeas
-                        .iter()
-                        .filter(|u| {
-                            ugea_covers(ds, u, e, t, input, binding_embargo || political_embargo)
-                        })
-                        .collect(),
+                    Some(t) => ds.ugeas.iter().filter(|u| ugea_covers(ds, u, e, t, input, embargoed, true)).collect(),
                     None => Vec::new(),
                 };
+                if let Some(t) = &to {
+                    for u in ds.ugeas.iter().filter(|u| ugea_covers(ds, u, e, t, input, embargoed, false) && !covering.iter().any(|c| c.code == u.code)) {
+                        ground(&mut grounds, "Annex II", format!("{} would cover {} but cannot be used: its conditions exclude the end use you are aware of or were informed of ({}).", u.code, e.code, barring_concerns(u, input, embargoed).join(", ")));
+                    }
+                }
                 if covering.is_empty() {
                     all_covered = false;
                 }
@@ -423,8 +437,8 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
                 }
             }
             checked.push("Union general export authorisations EU001-EU008 (Annex II), with Annex II Section I".into());
-            if barred_by_concern && !ugeas_found.is_empty() {
-                ground(&mut grounds, "Annex II", "A Union general export authorisation cannot be used when the exporter has been informed, or is aware, that the items are or may be intended for a use in Art. 4(1) (Annex II, conditions of each UGEA).");
+            if barred_by_concern {
+                ground(&mut grounds, "Annex II", "No Union general export authorisation can be used when the exporter has been informed, or is aware, that the items are or may be intended for a use in Art. 4(1) (Annex II, conditions of each UGEA).");
                 ugeas_found.clear();
                 all_covered = false;
             }
@@ -487,6 +501,9 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
                         raise(Verdict::NotifyAuthority, &mut verdict);
                         ground(&mut grounds, "Art. 5(2)", "Your due diligence shows this cyber-surveillance item is intended for such a use: notify your competent authority, which decides whether an authorisation is required (Art. 5(2)).");
                     }
+                } else if informed {
+                    raise(Verdict::AuthorisationRequired, &mut verdict);
+                    ground(&mut grounds, "Art. 5(1)", "Your authority informed you that the item is or may be intended for internal repression or serious violations of human rights or international humanitarian law: under Art. 5(1) an authorisation is required for a non-listed cyber-surveillance item, and the authority's information decides that the item is treated as one.");
                 } else {
                     ground(&mut grounds, "Art. 5", "Art. 5 covers only cyber-surveillance items (Art. 2(20)); check whether yours is one. Member States may impose national controls for human-rights reasons (Art. 9, 10).");
                 }
@@ -501,7 +518,9 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
         }
     }
 
-    if verdict == Verdict::NoAuthorisationIndicated {
+    if verdict == Verdict::NoAuthorisationIndicated && listed_item {
+        ground(&mut grounds, "Art. 11", "The item is listed, but this transfer stays inside the Union and the item is not in Annex IV. Exporting it later outside the EU needs an authorisation (Art. 3(1)).");
+    } else if verdict == Verdict::NoAuthorisationIndicated {
         ground(&mut grounds, "Art. 3, 4, 5", "No Annex I entry was given and no catch-all was triggered on the facts stated. Your duty of care continues: if you learn of a use in Art. 4(1) or (for cyber-surveillance items) Art. 5(1), you must notify your authority. National lists and sanctions may still apply.");
     }
     let due_diligence = if cyber {
@@ -533,41 +552,65 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
     })
 }
 
-fn ugea_covers(
-    ds: &Dataset,
-    u: &Ugea,
-    e: &AssessedEntry,
-    to: &str,
-    input: &AssessInput,
-    embargoed: bool,
-) -> bool {
+/// The concerns that bar `u` for this input.
+fn barring_concerns(u: &Ugea, input: &AssessInput, embargoed: bool) -> Vec<&'static str> {
+    let c = &input.concerns;
+    let has = |b: &str| u.bars.iter().any(|x| x == b);
+    let mut out = Vec::new();
+    if c.wmd && has("wmd") {
+        out.push("weapons of mass destruction");
+    }
+    if c.military_end_use && (has("military-embargo") && embargoed || has("government-security")) {
+        out.push("military end-use");
+    }
+    if c.illegal_military_parts && has("illegal-military-parts") {
+        out.push("parts of illegally exported military items");
+    }
+    if c.human_rights && has("human-rights") {
+        out.push("human-rights violations");
+    }
+    out
+}
+
+/// Unknown question ids and answers of the wrong kind are errors that name them.
+fn check_answers(ds: &Dataset, answers: &crate::questions::Answers) -> Result<(), InputError> {
+    use crate::questions::{Answer, QuestionKind};
+    for (id, a) in answers {
+        let q = ds.questions.iter().find(|q| &q.id == id).ok_or_else(|| InputError(format!("unknown question `{id}` in answers")))?;
+        let ok = match (q.kind, a) {
+            (_, Answer::Unknown) => true,
+            (QuestionKind::YesNo, Answer::Yes | Answer::No) => true,
+            (QuestionKind::Number, Answer::Number(n)) => n.is_finite() && *n >= 0.0,
+            (QuestionKind::Choice, Answer::Choice(c)) => q.choices.iter().any(|(v, _)| v == c),
+            _ => false,
+        };
+        if !ok {
+            let shown = match a {
+                Answer::Yes => "yes".to_string(),
+                Answer::No => "no".to_string(),
+                Answer::Number(n) => n.to_string(),
+                Answer::Choice(c) => c.clone(),
+                Answer::Unknown => "unknown".to_string(),
+            };
+            return Err(InputError(format!("answer `{shown}` does not fit question `{id}`")));
+        }
+    }
+    Ok(())
+}
+
+/// Whether `u` covers entry `e` to `to`; with `with_bars`, also that none of its bars (the
+/// end uses it excludes) applies.
+fn ugea_covers(ds: &Dataset, u: &Ugea, e: &AssessedEntry, to: &str, input: &AssessInput, embargoed: bool, with_bars: bool) -> bool {
     let circumstance_ok = match u.circumstance {
         Circumstance::Any => true,
-        c => {
-            input.circumstance == Some(c)
-                || c == Circumstance::Exhibition && input.export_form == ExportForm::Exhibition
-        }
+        c => input.circumstance == Some(c) || c == Circumstance::Exhibition && input.export_form == ExportForm::Exhibition,
     };
     let item_ok = (u.all_items || u.items.iter().any(|i| is_within(&e.code, i)))
-        && !u
-            .excluded_items
-            .iter()
-            .any(|x| is_within(&e.code, x) || is_within(x, &e.code))
+        && !u.excluded_items.iter().any(|x| is_within(&e.code, x) || is_within(x, &e.code))
         && !(u.excludes_section_i && (e.section_i || listed(&ds.section_i, &e.code).is_some()));
-    let dest_ok = if u.all_destinations {
-        !u.excluded_destinations.iter().any(|d| d == to)
-    } else {
-        u.destinations.iter().any(|d| d == to)
-    };
+    let dest_ok = if u.all_destinations { !u.excluded_destinations.iter().any(|d| d == to) } else { u.destinations.iter().any(|d| d == to) };
     let sanctioned = ds.sanctions.iter().any(|s| s.destination == to);
     let embargo_ok = !(u.excludes_embargoed && (embargoed || sanctioned));
-    let c = &input.concerns;
-    let barred = (c.wmd && u.bars.iter().any(|b| b == "wmd"))
-        || (c.military_end_use
-            && u.bars
-                .iter()
-                .any(|b| b == "military-embargo" || b == "government-security"))
-        || (c.illegal_military_parts && u.bars.iter().any(|b| b == "illegal-military-parts"))
-        || (c.human_rights && u.bars.iter().any(|b| b == "human-rights"));
-    circumstance_ok && item_ok && dest_ok && embargo_ok && !barred && !e.open
+    let barred = with_bars && !barring_concerns(u, input, embargoed).is_empty();
+    circumstance_ok && item_ok && dest_ok && embargo_ok && !barred
 }

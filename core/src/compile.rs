@@ -49,6 +49,8 @@ pub const REQUIRED_FILES: &[&str] = &[
     "authorities.txt",
     "questions.txt",
     "screening-rules.txt",
+    "not-listed.txt",
+    "handbook.txt",
 ];
 
 fn text_lines(body: &[BodyLine]) -> Vec<TextLine> {
@@ -187,6 +189,7 @@ pub fn compile(files: &[(String, String)]) -> Compiled {
             general_notes: Vec::new(),
             vocabulary: Vec::new(),
             not_listed: Vec::new(),
+            handbook: Vec::new(),
             countries: Vec::new(),
             annex_iv: Vec::new(),
             section_i: Vec::new(),
@@ -219,21 +222,20 @@ pub fn compile(files: &[(String, String)]) -> Compiled {
             compile_definition(&mut cx, &f.path, fid, r);
         }
     }
-    if let Some((p, t)) = get("annex-i/part-i.txt") {
+    for (name, is_handbook) in [("annex-i/part-i.txt", false), ("handbook.txt", true)] {
+        let Some((p, t)) = get(name) else { continue };
         let f = parse_records(p, t, &mut cx.errors);
         let fid = cx.file_id(&f, true);
         for r in &f.records {
             let (verified, verified_note) = cx.verified(p, r);
             let heading = cx.required(p, r, "heading").to_string();
             let lines = r.body.as_deref().map(text_lines).unwrap_or_default();
-            cx.ds.general_notes.push(GeneralNote {
-                key: r.key.clone(),
-                heading,
-                lines,
-                verified,
-                verified_note,
-                file: fid,
-            });
+            let note = GeneralNote { key: r.key.clone(), heading, lines, verified, verified_note, file: fid };
+            if is_handbook {
+                cx.ds.handbook.push(note);
+            } else {
+                cx.ds.general_notes.push(note);
+            }
         }
     }
     let mut annex_files: Vec<&(String, String)> = files
@@ -484,7 +486,7 @@ fn push_node(
     });
     for child in &item.children {
         let child_code = format!("{code}.{}", child.label);
-        let c = push_node(cx, path, child, &child_code, Some(idx), entry, depth + 1);
+        let c = push_node(cx, path, child, &child_code, Some(idx), entry, depth.saturating_add(1));
         cx.ds.nodes[idx as usize].children.push(c);
     }
     idx

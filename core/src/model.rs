@@ -23,6 +23,8 @@ pub struct Dataset {
     pub definitions: Vec<Definition>,
     pub general_notes: Vec<GeneralNote>,
     pub vocabulary: Vec<VocabularyTerm>,
+    /// The plain-language handbook shown with every verdict.
+    pub handbook: Vec<GeneralNote>,
     /// Things users look for that Annex I does not list, with what applies instead.
     pub not_listed: Vec<NotListed>,
     pub countries: Vec<Country>,

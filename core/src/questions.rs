@@ -36,7 +36,70 @@ pub struct Question {
     /// A question many rules read (what the item is: equipment, software ...). Answering it
     /// alone does not bring every rule into the findings.
     pub shared: bool,
+    /// The wording in the other UI languages (`ask-de`, `help-fr`, `choices-de` ...); `ask`,
+    /// `help` and `choices` above are the English.
+    pub translations: Vec<QuestionText>,
     pub line: u32,
+}
+
+/// The languages questions.txt may be translated into, besides English.
+pub const QUESTION_LANGS: &[&str] = &["de", "fr"];
+
+/// A question's wording in one language (`lang`: "de", "fr").
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Default)]
+pub struct QuestionText {
+    pub lang: String,
+    pub ask: String,
+    pub help: String,
+    /// (value, label), the values in the order of the English `choices`.
+    pub choices: Vec<(String, String)>,
+}
+
+impl Question {
+    fn text(&self, lang: &str) -> Option<&QuestionText> {
+        self.translations.iter().find(|t| t.lang == lang)
+    }
+
+    /// The question in `lang` ("en", "de", "fr"), English when there is no translation.
+    pub fn ask_in(&self, lang: &str) -> &str {
+        self.text(lang)
+            .map(|t| t.ask.as_str())
+            .filter(|a| !a.is_empty())
+            .unwrap_or(&self.ask)
+    }
+
+    /// The help text in `lang`, English when there is no translation.
+    pub fn help_in(&self, lang: &str) -> &str {
+        self.text(lang)
+            .map(|t| t.help.as_str())
+            .filter(|h| !h.is_empty())
+            .unwrap_or(&self.help)
+    }
+
+    /// (value, label) in `lang`; a choice without a translation keeps its English label.
+    pub fn choices_in(&self, lang: &str) -> Vec<(&str, &str)> {
+        let t = self.text(lang);
+        self.choices
+            .iter()
+            .map(|(v, l)| {
+                let label = t
+                    .and_then(|t| t.choices.iter().find(|(tv, _)| tv == v))
+                    .map(|(_, tl)| tl.as_str())
+                    .unwrap_or(l);
+                (v.as_str(), label)
+            })
+            .collect()
+    }
+}
+
+fn parse_choices(v: &str) -> Vec<(String, String)> {
+    list(v, ';')
+        .into_iter()
+        .filter_map(|c| {
+            c.split_once('=')
+                .map(|(a, b)| (a.trim().to_string(), b.trim().to_string()))
+        })
+        .collect()
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -317,16 +380,8 @@ pub fn compile_questions(errors: &mut Errors, ds: &mut Dataset, path: &str, text
                 QuestionKind::YesNo
             }
         };
-        let choices: Vec<(String, String)> = r
-            .value("choices")
-            .map(|v| list(v, ';'))
-            .unwrap_or_default()
-            .into_iter()
-            .filter_map(|c| {
-                c.split_once('=')
-                    .map(|(a, b)| (a.trim().to_string(), b.trim().to_string()))
-            })
-            .collect();
+        let choices: Vec<(String, String)> =
+            r.value("choices").map(parse_choices).unwrap_or_default();
         if kind == QuestionKind::Choice && choices.is_empty() {
             errors.push(
                 path,
@@ -367,6 +422,7 @@ pub fn compile_questions(errors: &mut Errors, ds: &mut Dataset, path: &str, text
         if ds.questions.iter().any(|q| q.id == r.key) {
             errors.push(path, r.line, format!("question `{}` defined twice", r.key));
         }
+        let translations = question_translations(errors, path, r, &choices);
         ds.questions.push(Question {
             id: r.key.clone(),
             ask,
@@ -378,6 +434,7 @@ pub fn compile_questions(errors: &mut Errors, ds: &mut Dataset, path: &str, text
             tests,
             ask_if,
             shared: r.value("shared") == Some("yes"),
+            translations,
             line: r.line,
         });
     }
@@ -398,6 +455,87 @@ pub fn compile_questions(errors: &mut Errors, ds: &mut Dataset, path: &str, text
             }
         }
     }
+}
+
+/// Read `ask-de`, `help-fr`, `choices-de` ...: the language must be known, a translated
+/// help needs an English one, and translated choices must have the English values, in order.
+fn question_translations(
+    errors: &mut Errors,
+    path: &str,
+    r: &crate::records::Record,
+    choices: &[(String, String)],
+) -> Vec<QuestionText> {
+    let mut out: Vec<QuestionText> = Vec::new();
+    for m in r.meta.iter().filter(|m| m.key != "ask-if") {
+        let Some((field, lang)) = ["ask-", "help-", "choices-"]
+            .iter()
+            .find_map(|p| m.key.strip_prefix(p).map(|l| (&p[..p.len() - 1], l)))
+        else {
+            continue;
+        };
+        if !QUESTION_LANGS.contains(&lang) {
+            errors.push(
+                path,
+                m.line,
+                format!(
+                    "`{}`: unknown language `{lang}` (known: {})",
+                    m.key,
+                    QUESTION_LANGS.join(", ")
+                ),
+            );
+            continue;
+        }
+        if m.value.trim().is_empty() {
+            errors.push(path, m.line, format!("`{}` is empty", m.key));
+            continue;
+        }
+        let i = match out.iter().position(|t| t.lang == lang) {
+            Some(i) => i,
+            None => {
+                out.push(QuestionText {
+                    lang: lang.to_string(),
+                    ..QuestionText::default()
+                });
+                out.len() - 1
+            }
+        };
+        let t = &mut out[i];
+        match field {
+            "ask" => t.ask = m.value.clone(),
+            "help" => {
+                if r.value("help").unwrap_or("").is_empty() {
+                    errors.push(
+                        path,
+                        m.line,
+                        format!("`{}` translates a `help:` the question does not have", m.key),
+                    );
+                }
+                t.help = m.value.clone();
+            }
+            _ => {
+                let translated = parse_choices(&m.value);
+                let values: Vec<&str> = translated.iter().map(|(v, _)| v.as_str()).collect();
+                let expected: Vec<&str> = choices.iter().map(|(v, _)| v.as_str()).collect();
+                if values != expected {
+                    errors.push(
+                        path,
+                        m.line,
+                        format!(
+                            "`{}` must have the values of `choices`, in order ({}), got ({})",
+                            m.key,
+                            expected.join(", "),
+                            values.join(", ")
+                        ),
+                    );
+                }
+                if translated.iter().any(|(_, l)| l.is_empty()) {
+                    errors.push(path, m.line, format!("`{}`: a choice has no label", m.key));
+                }
+                t.choices = translated;
+            }
+        }
+    }
+    out
 }
 
 pub fn compile_rules(errors: &mut Errors, ds: &mut Dataset, path: &str, text: &str) {
@@ -491,6 +629,8 @@ pub enum ItemStatus {
 pub struct ItemFinding {
     pub code: String,
     pub status: ItemStatus,
+    /// Notes that may still release the item: the user answered "don't know" to them.
+    pub possible_releases: Vec<String>,
 }
 
 /// Report each item's status under the answers. A rule comes into the findings once one
@@ -512,48 +652,35 @@ pub fn evaluate(ds: &Dataset, answers: &Answers) -> Vec<ItemFinding> {
         {
             continue;
         }
+        // An item whose own conditions are met is controlled unless the answers establish a
+        // release; a release not (yet) established does not keep it open.
         let status = match rule.requires.eval(answers) {
             Truth::False => ItemStatus::NotMatched,
-            req => {
-                let released = rule
-                    .releases
-                    .iter()
-                    .find(|r| r.when.eval(answers) == Truth::True);
-                match released {
-                    Some(r) => ItemStatus::Released(r.note.clone()),
-                    None => {
-                        let all_releases_false = rule
-                            .releases
-                            .iter()
-                            .all(|r| r.when.eval(answers) == Truth::False);
-                        if req == Truth::True && all_releases_false {
-                            ItemStatus::Matched
-                        } else {
-                            let mut open = Vec::new();
-                            rule.requires.questions(&mut open);
-                            for r in &rule.releases {
-                                r.when.questions(&mut open);
-                            }
-                            open.retain(|q| {
-                                !matches!(
-                                    answers.get(q),
-                                    Some(
-                                        Answer::Yes
-                                            | Answer::No
-                                            | Answer::Number(_)
-                                            | Answer::Choice(_)
-                                    )
-                                )
-                            });
-                            ItemStatus::Open(open)
-                        }
-                    }
+            req => match rule.releases.iter().find(|r| r.when.eval(answers) == Truth::True) {
+                Some(r) => ItemStatus::Released(r.note.clone()),
+                None if req == Truth::True => ItemStatus::Matched,
+                None => {
+                    let mut open = Vec::new();
+                    rule.requires.questions(&mut open);
+                    open.retain(|q| !matches!(answers.get(q), Some(Answer::Yes | Answer::No | Answer::Number(_) | Answer::Choice(_))));
+                    ItemStatus::Open(open)
                 }
-            }
+            },
         };
+        let possible_releases = rule
+            .releases
+            .iter()
+            .filter(|r| {
+                let mut qs = Vec::new();
+                r.when.questions(&mut qs);
+                r.when.eval(answers) == Truth::Unknown && qs.iter().any(|q| answers.get(q) == Some(&Answer::Unknown))
+            })
+            .map(|r| r.note.clone())
+            .collect();
         out.push(ItemFinding {
             code: rule.code.clone(),
             status,
+            possible_releases,
         });
     }
     out

@@ -62,6 +62,11 @@ const STOP_WORDS: &[&str] = &[
     "thereof",
     "therefor",
     "therefore",
+    // Words exporters add to every query that say nothing about the item.
+    "licence", "license", "licences", "licenses", "licensing", "export", "exports", "exporting",
+    "exporter", "needs", "product", "products", "company", "customer", "customers", "sell",
+    "selling", "ship", "shipping", "whether", "controlled", "dual", "am", "was", "were", "should",
+    "would", "could", "about", "how", "why", "who", "us", "like", "also", "just", "only",
 ];
 
 pub fn is_stop_word(word: &str) -> bool {

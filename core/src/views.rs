@@ -410,3 +410,16 @@ pub fn assessment(a: &Assessment) -> AssessmentView {
         indicative: INDICATIVE,
     }
 }
+
+#[derive(Debug, Serialize, Clone, PartialEq)]
+#[serde(rename_all = "camelCase")]
+pub struct HandbookView {
+    pub key: String,
+    pub heading: String,
+    pub text: Vec<String>,
+}
+
+/// The plain-language handbook shown with every verdict.
+pub fn handbook(ds: &Dataset) -> Vec<HandbookView> {
+    ds.handbook.iter().map(|h| HandbookView { key: h.key.clone(), heading: h.heading.clone(), text: lines_text(&h.lines) }).collect()
+}
