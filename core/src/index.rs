@@ -17,6 +17,7 @@ pub mod field {
     pub const VOCABULARY: u8 = 8;
     pub const DEFINED_TERM: u8 = 16;
     pub const CONTEXT: u8 = 32;
+    pub const FALSE_FRIEND: u8 = 64;
 }
 
 /// Weight of one occurrence in each field (tenths, so postings stay integers).
@@ -27,6 +28,7 @@ fn field_weight(f: u8) -> u32 {
         field::ALIAS => 40,
         field::VOCABULARY => 50,
         field::DEFINED_TERM => 12,
+        field::FALSE_FRIEND => 10,
         _ => 6, // CONTEXT: the parent's text, so sub-items share their parent's words a little
     }
 }
@@ -71,6 +73,10 @@ struct Builder<'a> {
 
 impl Builder<'_> {
     fn add(&mut self, doc: u32, text: &str, f: u8) {
+        self.add_weighted(doc, text, f, field_weight(f));
+    }
+
+    fn add_weighted(&mut self, doc: u32, text: &str, f: u8, weight: u32) {
         for tok in tokenize(text) {
             if is_stop_word(&tok.word) {
                 continue;
@@ -87,9 +93,13 @@ impl Builder<'_> {
                 .or_default()
                 .entry(doc)
                 .or_insert((0, 0));
-            slot.0 += field_weight(f);
+            slot.0 += weight;
             slot.1 |= f;
-            self.doc_len[doc as usize] += field_weight(f);
+            // Length normalisation looks at the legal text only: synonyms and notes added to
+            // an entry must not push it down for its own words.
+            if f == field::TEXT {
+                self.doc_len[doc as usize] += weight;
+            }
         }
     }
 }
@@ -129,11 +139,16 @@ pub fn build(ds: &Dataset) -> SearchIndex {
             b.add(doc, ds.definitions[t as usize].bare(), field::DEFINED_TERM);
         }
     }
-    for v in ds.vocabulary.iter().filter(|v| !v.false_friend) {
+    for v in &ds.vocabulary {
+        // A false friend still leads to the entry it is mistaken for (with its caution),
+        // but weakly; the words of a multi-word term share the term's weight.
+        let f = if v.false_friend { field::FALSE_FRIEND } else { field::VOCABULARY };
         for target in &v.targets {
             if let Some(&doc) = by_code.get(target.as_str()) {
                 for term in &v.terms {
-                    b.add(doc, term, field::VOCABULARY);
+                    let words = tokenize(term).iter().filter(|t| !is_stop_word(&t.word)).count().max(1) as u32;
+                    let weight = (field_weight(f) * 2 / (words + 1)).max(8);
+                    b.add_weighted(doc, term, f, weight);
                 }
             }
         }

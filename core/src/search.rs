@@ -92,6 +92,7 @@ fn expand(
     if let Some(id) = index.term_id(&stem) {
         out.push((id, 1.0, Expansion::Exact));
     }
+    let exact = !out.is_empty();
     if is_last_open && word.len() >= 2 {
         let start = index.words.partition_point(|(w, _)| w.as_str() < word);
         for (w, id) in index.words[start..]
@@ -100,8 +101,10 @@ fn expand(
             .take(24)
         {
             if !out.iter().any(|c| c.0 == *id) {
+                // A completion must not outrank the word itself when the word is indexed.
                 let closeness = word.len() as f32 / w.len() as f32;
-                out.push((*id, 0.5 + 0.4 * closeness, Expansion::Prefix));
+                let factor = if exact { 0.15 + 0.15 * closeness } else { 0.5 + 0.4 * closeness };
+                out.push((*id, factor, Expansion::Prefix));
             }
         }
     }
@@ -121,6 +124,8 @@ fn expand(
                 }
             }
         }
+        // Nearest first (the factor falls with the distance), then keep the best few.
+        out.sort_by(|a, b| b.1.total_cmp(&a.1));
         out.truncate(8);
     }
     out
@@ -229,12 +234,10 @@ pub fn search(ds: &Dataset, query: &str, limit: usize) -> Vec<SearchHit> {
 fn phrase_in_doc(ds: &Dataset, doc: u32, tokens: &[String]) -> bool {
     let node = &ds.nodes[doc as usize];
     let phrase = tokens.join(" ");
+    // Padded with spaces so "des" never matches inside "designed".
+    let phrase = format!(" {phrase} ");
     let joined = |t: &str| {
-        tokenize(t)
-            .into_iter()
-            .map(|t| t.word)
-            .collect::<Vec<_>>()
-            .join(" ")
+        format!(" {} ", tokenize(t).into_iter().map(|t| t.word).collect::<Vec<_>>().join(" "))
     };
     if joined(&node.text).contains(&phrase) {
         return true;
@@ -335,13 +338,10 @@ fn make_hit(
     let mut caution = None;
     let query_words: Vec<&str> = terms.iter().map(|t| t.word.as_str()).collect();
     let query_text = query_words.join(" ");
+    let padded_query = format!(" {query_text} ");
     let mentions = |t: &str| {
-        let words: Vec<String> = tokenize(t).into_iter().map(|t| t.word).collect();
-        !words.is_empty()
-            && words
-                .iter()
-                .all(|w| query_words.contains(&w.as_str()) || is_stop_word(w))
-            || query_text.contains(&words.join(" ")) && !words.is_empty()
+        let words: Vec<String> = tokenize(t).into_iter().map(|t| t.word).filter(|w| !is_stop_word(w)).collect();
+        !words.is_empty() && padded_query.contains(&format!(" {} ", words.join(" ")))
     };
     if fields & field::VOCABULARY != 0 {
         let synonym = ds

@@ -67,6 +67,10 @@ const STOP_WORDS: &[&str] = &[
     "exporter", "needs", "product", "products", "company", "customer", "customers", "sell",
     "selling", "ship", "shipping", "whether", "controlled", "dual", "am", "was", "were", "should",
     "would", "could", "about", "how", "why", "who", "us", "like", "also", "just", "only",
+    // German and French function words, for the everyday terms in those languages.
+    "der", "die", "das", "den", "dem", "und", "oder", "fur", "mit", "von", "ein", "eine", "einer",
+    "zum", "zur", "im", "auf", "ist", "wir", "ich", "le", "la", "les", "de", "des", "du", "et",
+    "ou", "pour", "avec", "un", "une", "au", "aux", "en", "est", "nous", "sur", "par", "dans",
 ];
 
 pub fn is_stop_word(word: &str) -> bool {
@@ -109,7 +113,11 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 start = Some(i);
             }
             for l in c.to_lowercase() {
-                word.push(fold(l));
+                if l == 'ß' {
+                    word.push_str("ss");
+                } else {
+                    word.push(fold(l));
+                }
             }
         } else if let Some(s) = start.take() {
             if word.chars().count() <= 40 {

@@ -118,7 +118,8 @@ pub fn build_all() -> Result<(), String> {
     write("dist/pkg/package.json", format!("{{\n  \"name\": \"dualuse-screener\",\n  \"type\": \"module\",\n  \"main\": \"{CRATE_FILE}.js\",\n  \"types\": \"{CRATE_FILE}.d.ts\"\n}}\n"))?;
 
     build_site(&glue, &wasm, &css)?;
-    build_single_file(&glue, &wasm, &css)?;
+    build_single_file(&glue, &wasm, &css, "dist/dualuse-screener.html", false)?;
+    build_single_file(&glue, &wasm, &css, "dist/embed/frame.html", true)?;
     build_embed(&glue, &wasm, &css)?;
     copy_examples()?;
     report_sizes()?;
@@ -189,7 +190,14 @@ fn build_site(glue: &str, wasm: &[u8], css: &str) -> Result<(), String> {
     write("dist/site/index.html", html)
 }
 
-fn build_single_file(glue: &str, wasm: &[u8], css: &str) -> Result<(), String> {
+/// One self-contained HTML file. `frame`: the iframe fallback for hosts that allow no
+/// script; it also reports its height to the parent page for auto-height.
+fn build_single_file(glue: &str, wasm: &[u8], css: &str, out: &str, frame: bool) -> Result<(), String> {
+    let report_height = if frame {
+        "new ResizeObserver(() => parent.postMessage({ type: \"dualuse-screener:height\", height: document.documentElement.scrollHeight }, \"*\")).observe(document.body);"
+    } else {
+        ""
+    };
     let wasm_b64 = base64::engine::general_purpose::STANDARD.encode(gzip(wasm));
     // The glue and the start-up code in one inline module: the wasm travels as gzip+base64
     // and is inflated with DecompressionStream, so nothing is fetched, even from file://.
@@ -204,10 +212,13 @@ const DUS_WASM_GZ = "{wasm_b64}";
     const bytes = await new Response(stream).arrayBuffer();
     await __wbg_init({{ module_or_path: bytes }});
     root.textContent = "";
-    const wanted = new URLSearchParams(location.search).get("lang") || (navigator.language || "en").slice(0, 2);
+    const params = new URLSearchParams(location.search);
+    const wanted = params.get("lang") || (navigator.language || "en").slice(0, 2);
     const lang = ["en", "de", "fr"].includes(wanted) ? wanted : "en";
     document.documentElement.lang = lang;
-    mount(root, {{ lang, from: new URLSearchParams(location.search).get("from") || "" }});
+    root.dataset.theme = params.get("theme") === "dark" ? "dark" : "light";
+    mount(root, {{ lang, from: params.get("from") || "", focus: params.get("focus") || "" }});
+    {report_height}
   }} catch (err) {{
     root.textContent = "The screener could not start: " + err.message;
   }}
@@ -225,7 +236,7 @@ const DUS_WASM_GZ = "{wasm_b64}";
         &format!("<style>{css}</style>"),
         &format!("<script type=\"module\">{script}</script>"),
     )?;
-    write("dist/dualuse-screener.html", html)
+    write(out, html)
 }
 
 fn build_embed(glue: &str, wasm: &[u8], css: &str) -> Result<(), String> {
