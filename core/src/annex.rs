@@ -227,22 +227,28 @@ fn truncate(s: &str, n: usize) -> String {
 pub fn quoted_terms(text: &str) -> Vec<String> {
     let mut out = Vec::new();
     let chars: Vec<char> = text.chars().collect();
+    // Once a search for a closing quote has failed, no later opening quote of the same kind
+    // can close either: remembering that keeps this linear on hostile lines.
+    let (mut no_double_close, mut no_single_close) = (false, false);
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        let opens_single = c == '\'' && (i == 0 || !chars[i - 1].is_alphanumeric());
-        if c == '"' || opens_single {
+        let opens_single = c == '\'' && (i == 0 || !chars[i - 1].is_alphanumeric()) && !no_single_close;
+        if (c == '"' && !no_double_close) || opens_single {
             let close = (i + 1..chars.len()).find(|&j| {
-                chars[j] == c
-                    && (c == '"' || j + 1 == chars.len() || !chars[j + 1].is_alphanumeric())
+                chars[j] == c && (c == '"' || j + 1 == chars.len() || !chars[j + 1].is_alphanumeric())
             });
-            if let Some(j) = close {
-                let inner: String = chars[i + 1..j].iter().collect();
-                if !inner.trim().is_empty() && inner.len() <= 80 {
-                    out.push(format!("{c}{inner}{c}"));
+            match close {
+                Some(j) => {
+                    let inner: String = chars[i + 1..j].iter().collect();
+                    if !inner.trim().is_empty() && inner.len() <= 80 {
+                        out.push(format!("{c}{inner}{c}"));
+                    }
+                    i = j + 1;
+                    continue;
                 }
-                i = j + 1;
-                continue;
+                None if c == '"' => no_double_close = true,
+                None => no_single_close = true,
             }
         }
         i += 1;

@@ -239,7 +239,7 @@ fn truth(b: bool) -> Truth {
 /// Parse `a and (b or not c) and bits > 56 and purpose = confidentiality`.
 pub fn parse_expr(src: &str) -> Result<Expr, String> {
     let tokens = lex(src)?;
-    let mut p = Parser { tokens, pos: 0 };
+    let mut p = Parser { tokens, pos: 0, depth: 0 };
     let e = p.or()?;
     if p.pos != p.tokens.len() {
         return Err(format!("unexpected `{}`", p.tokens[p.pos]));
@@ -285,7 +285,11 @@ fn lex(src: &str) -> Result<Vec<String>, String> {
 struct Parser {
     tokens: Vec<String>,
     pos: usize,
+    depth: usize,
 }
+
+/// Deeper nesting than any rule needs; the bound keeps hostile input off the stack limit.
+const MAX_EXPR_DEPTH: usize = 64;
 
 impl Parser {
     fn peek(&self) -> Option<&str> {
@@ -321,11 +325,18 @@ impl Parser {
         })
     }
     fn not(&mut self) -> Result<Expr, String> {
-        if self.peek() == Some("not") {
-            self.pos += 1;
-            return Ok(Expr::Not(Box::new(self.not()?)));
+        self.depth += 1;
+        if self.depth > MAX_EXPR_DEPTH {
+            return Err(format!("the expression is nested more than {MAX_EXPR_DEPTH} levels deep"));
         }
-        self.atom()
+        let e = if self.peek() == Some("not") {
+            self.pos += 1;
+            self.not().map(|e| Expr::Not(Box::new(e)))
+        } else {
+            self.atom()
+        };
+        self.depth -= 1;
+        e
     }
     fn atom(&mut self) -> Result<Expr, String> {
         match self.next() {
