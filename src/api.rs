@@ -79,28 +79,40 @@ pub fn search(query: JsValue, limit: JsValue) -> Result<JsValue, JsError> {
 #[wasm_bindgen]
 pub fn notices(query: JsValue) -> Result<JsValue, JsError> {
     let Some(q) = query.as_string() else {
-        return Err(JsError::new(&format!("notices: query must be a string, got {}", describe(&query))));
+        return Err(JsError::new(&format!(
+            "notices: query must be a string, got {}",
+            describe(&query)
+        )));
     };
     to_js(&dualuse_core::search::notices(dataset(), &q))
 }
 
 fn session_from(value: &JsValue, what: &str) -> Result<Session, JsError> {
-    let session: Session = serde_wasm_bindgen::from_value(value.clone()).map_err(|e| JsError::new(&format!("{what}: {e}")))?;
-    session.validate(dataset()).map_err(|e| JsError::new(&format!("{what}: {e}")))?;
+    let session: Session = serde_wasm_bindgen::from_value(value.clone())
+        .map_err(|e| JsError::new(&format!("{what}: {e}")))?;
+    session
+        .validate(dataset())
+        .map_err(|e| JsError::new(&format!("{what}: {e}")))?;
     Ok(session)
 }
 
 /// The URL-fragment form of a session (`v1.` + compressed, checksummed, base64url).
 #[wasm_bindgen(js_name = sessionLink)]
 pub fn session_link(session: JsValue) -> Result<String, JsError> {
-    Ok(session::encode_link(&session_from(&session, "sessionLink")?))
+    Ok(session::encode_link(&session_from(
+        &session,
+        "sessionLink",
+    )?))
 }
 
 /// Read a session link; a damaged or foreign link throws an Error that says what is wrong.
 #[wasm_bindgen(js_name = readSessionLink)]
 pub fn read_session_link(link: JsValue) -> Result<JsValue, JsError> {
     let Some(l) = link.as_string() else {
-        return Err(JsError::new(&format!("readSessionLink: link must be a string, got {}", describe(&link))));
+        return Err(JsError::new(&format!(
+            "readSessionLink: link must be a string, got {}",
+            describe(&link)
+        )));
     };
     let s = session::decode_link(dataset(), &l).map_err(|e| JsError::new(&e))?;
     to_js(&s)
@@ -117,15 +129,19 @@ pub fn record(session: JsValue, created_at: JsValue) -> Result<JsValue, JsError>
 /// Check a loaded record; returns the list of what changed since it was made.
 #[wasm_bindgen(js_name = checkRecord)]
 pub fn check_record(record: JsValue) -> Result<JsValue, JsError> {
-    let r: session::Record = serde_wasm_bindgen::from_value(record).map_err(|e| JsError::new(&format!("checkRecord: not a record: {e}")))?;
+    let r: session::Record = serde_wasm_bindgen::from_value(record)
+        .map_err(|e| JsError::new(&format!("checkRecord: not a record: {e}")))?;
     to_js(&session::check_record(dataset(), &r).map_err(|e| JsError::new(&e))?)
 }
 
 /// The Markdown report of a record, with the verdict recomputed on the dataset in force.
 #[wasm_bindgen(js_name = recordMarkdown)]
 pub fn record_markdown(record: JsValue) -> Result<String, JsError> {
-    let r: session::Record = serde_wasm_bindgen::from_value(record).map_err(|e| JsError::new(&format!("recordMarkdown: not a record: {e}")))?;
-    let assessment = assess::assess(dataset(), &r.session.assess_input()).ok().map(|a| views::assessment(&a));
+    let r: session::Record = serde_wasm_bindgen::from_value(record)
+        .map_err(|e| JsError::new(&format!("recordMarkdown: not a record: {e}")))?;
+    let assessment = assess::assess(dataset(), &r.session.assess_input())
+        .ok()
+        .map(|a| views::assessment(&a));
     Ok(session::markdown(dataset(), &r, assessment.as_ref()))
 }
 
@@ -293,16 +309,17 @@ pub fn parse_assess_input(input: &JsValue) -> Result<AssessInput, JsError> {
             )))
         }
     };
-    let circumstance =
-        match string_field(input, "circumstance")?.as_str() {
-            "" => None,
-            "repair" | "repair-replacement" => Some(Circumstance::RepairReplacement),
-            "exhibition" => Some(Circumstance::Exhibition),
-            "intra-group" => Some(Circumstance::IntraGroup),
-            other => return Err(JsError::new(&format!(
+    let circumstance = match string_field(input, "circumstance")?.as_str() {
+        "" => None,
+        "repair" | "repair-replacement" => Some(Circumstance::RepairReplacement),
+        "exhibition" => Some(Circumstance::Exhibition),
+        "intra-group" => Some(Circumstance::IntraGroup),
+        other => {
+            return Err(JsError::new(&format!(
                 "assess: `circumstance` must be repair, exhibition or intra-group, got \"{other}\""
-            ))),
-        };
+            )))
+        }
+    };
     Ok(AssessInput {
         entries,
         cyber_surveillance: bool_field(input, "cyberSurveillance", "")?,

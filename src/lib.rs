@@ -23,6 +23,7 @@ pub fn dataset_blob_len() -> usize {
     BLOB.len()
 }
 
+pub mod i18n;
 pub mod state;
 
 #[cfg(target_arch = "wasm32")]

@@ -8,6 +8,8 @@ use dualuse_core::questions::{Answer, Answers};
 use dualuse_core::search::{search, SearchHit};
 use dualuse_core::Dataset;
 
+use crate::i18n::Lang;
+
 /// How many results the search list shows.
 pub const RESULT_LIMIT: usize = 12;
 
@@ -24,6 +26,8 @@ pub enum Step {
 
 #[derive(Debug, Clone, PartialEq, Default)]
 pub struct State {
+    /// The language of the UI (the legal text and the grounds stay English).
+    pub lang: Lang,
     pub step: Step,
     pub query: String,
     pub results: Vec<SearchHit>,
@@ -62,6 +66,7 @@ pub enum Action {
     SetExportForm(ExportForm),
     Go(Step),
     Restart,
+    SetLang(Lang),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,6 +83,12 @@ impl State {
             from: from.to_string(),
             ..State::default()
         }
+    }
+
+    /// The same state in another language.
+    pub fn with_lang(mut self, lang: Lang) -> State {
+        self.lang = lang;
+        self
     }
 
     pub fn assess_input(&self) -> AssessInput {
@@ -133,8 +144,9 @@ impl State {
             Action::Go(step) => self.step = step,
             Action::Restart => {
                 let from = std::mem::take(&mut self.from);
-                self = State::new(&from);
+                self = State::new(&from).with_lang(self.lang);
             }
+            Action::SetLang(lang) => self.lang = lang,
         }
         // The verdict always reflects the current answers.
         self.assessment =

@@ -233,10 +233,12 @@ pub fn quoted_terms(text: &str) -> Vec<String> {
     let mut i = 0;
     while i < chars.len() {
         let c = chars[i];
-        let opens_single = c == '\'' && (i == 0 || !chars[i - 1].is_alphanumeric()) && !no_single_close;
+        let opens_single =
+            c == '\'' && (i == 0 || !chars[i - 1].is_alphanumeric()) && !no_single_close;
         if (c == '"' && !no_double_close) || opens_single {
             let close = (i + 1..chars.len()).find(|&j| {
-                chars[j] == c && (c == '"' || j + 1 == chars.len() || !chars[j + 1].is_alphanumeric())
+                chars[j] == c
+                    && (c == '"' || j + 1 == chars.len() || !chars[j + 1].is_alphanumeric())
             });
             match close {
                 Some(j) => {

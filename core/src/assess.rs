@@ -38,7 +38,6 @@ pub struct Concerns {
     pub human_rights: bool,
 }
 
-
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ExportForm {
     #[default]
@@ -278,7 +277,14 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
                 );
             }
             ItemStatus::Released(note) => {
-                ground(&mut grounds, "released", format!("{} does not apply on your answers: released by {note}.", finding.code));
+                ground(
+                    &mut grounds,
+                    "released",
+                    format!(
+                        "{} does not apply on your answers: released by {note}.",
+                        finding.code
+                    ),
+                );
                 checked.push(format!("{}: released by {note}", finding.code))
             }
             ItemStatus::NotMatched => {
@@ -344,9 +350,17 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
     if intra_eu {
         // Art. 11: inside the Union only Annex IV items need an authorisation.
         let annex_iv: Vec<&AssessedEntry> = entries.iter().filter(|e| e.annex_iv).collect();
-        for e in entries.iter().filter(|e| !e.annex_iv && listed(&ds.annex_iv, &e.code) == Some(false)) {
+        for e in entries
+            .iter()
+            .filter(|e| !e.annex_iv && listed(&ds.annex_iv, &e.code) == Some(false))
+        {
             raise(Verdict::AuthorisationRequired, &mut verdict);
-            let parts: Vec<&str> = ds.annex_iv.iter().filter(|l| is_within(&l.code, &e.code)).map(|l| l.code.as_str()).collect();
+            let parts: Vec<&str> = ds
+                .annex_iv
+                .iter()
+                .filter(|l| is_within(&l.code, &e.code))
+                .map(|l| l.code.as_str())
+                .collect();
             ground(&mut grounds, "Art. 11(1)", format!("Part of {} is listed in Annex IV ({}): if your item falls under that part, an authorisation is required even inside the Union. Classify it down to the item.", e.code, parts.join(", ")));
         }
         if !annex_iv.is_empty() {
@@ -362,7 +376,11 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
         // Sanctions first: they override licensing.
         if let Some(t) = &to {
             for rule in ds.sanctions.iter().filter(|s| &s.destination == t) {
-                let article = if rule.article.starts_with("Art") { rule.article.clone() } else { format!("Art. {}", rule.article) };
+                let article = if rule.article.starts_with("Art") {
+                    rule.article.clone()
+                } else {
+                    format!("Art. {}", rule.article)
+                };
                 let cite = format!("{article} of {}", rule.act);
                 checked.push(format!("Sanctions: {cite} (as of {})", rule.as_of));
                 match (rule.applies_to, rule.effect) {
@@ -415,15 +433,24 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
             // The shared UGEA conditions bar uses in Art. 4(1): a military end-use counts only
             // for a destination under an arms embargo (political: possibly, so barred too).
             let embargoed = binding_embargo || political_embargo;
-            let barred_by_concern = concerns.wmd || concerns.illegal_military_parts || concerns.military_end_use && embargoed;
+            let barred_by_concern = concerns.wmd
+                || concerns.illegal_military_parts
+                || concerns.military_end_use && embargoed;
             for e in &entries {
                 ground(&mut grounds, "Art. 3(1)", format!("Art. 3(1) of Regulation (EU) 2021/821; Annex I {}{}: the export of listed dual-use items requires an authorisation.", e.code, if e.open { " (not ruled out)" } else { "" }));
                 let covering: Vec<&Ugea> = match &to {
-                    Some(t) => ds.ugeas.iter().filter(|u| ugea_covers(ds, u, e, t, input, embargoed, true)).collect(),
+                    Some(t) => ds
+                        .ugeas
+                        .iter()
+                        .filter(|u| ugea_covers(ds, u, e, t, input, embargoed, true))
+                        .collect(),
                     None => Vec::new(),
                 };
                 if let Some(t) = &to {
-                    for u in ds.ugeas.iter().filter(|u| ugea_covers(ds, u, e, t, input, embargoed, false) && !covering.iter().any(|c| c.code == u.code)) {
+                    for u in ds.ugeas.iter().filter(|u| {
+                        ugea_covers(ds, u, e, t, input, embargoed, false)
+                            && !covering.iter().any(|c| c.code == u.code)
+                    }) {
                         ground(&mut grounds, "Annex II", format!("{} would cover {} but cannot be used: its conditions exclude the end use you are aware of or were informed of ({}).", u.code, e.code, barring_concerns(u, input, embargoed).join(", ")));
                     }
                 }
@@ -576,7 +603,11 @@ fn barring_concerns(u: &Ugea, input: &AssessInput, embargoed: bool) -> Vec<&'sta
 fn check_answers(ds: &Dataset, answers: &crate::questions::Answers) -> Result<(), InputError> {
     use crate::questions::{Answer, QuestionKind};
     for (id, a) in answers {
-        let q = ds.questions.iter().find(|q| &q.id == id).ok_or_else(|| InputError(format!("unknown question `{id}` in answers")))?;
+        let q = ds
+            .questions
+            .iter()
+            .find(|q| &q.id == id)
+            .ok_or_else(|| InputError(format!("unknown question `{id}` in answers")))?;
         let ok = match (q.kind, a) {
             (_, Answer::Unknown) => true,
             (QuestionKind::YesNo, Answer::Yes | Answer::No) => true,
@@ -592,7 +623,9 @@ fn check_answers(ds: &Dataset, answers: &crate::questions::Answers) -> Result<()
                 Answer::Choice(c) => c.clone(),
                 Answer::Unknown => "unknown".to_string(),
             };
-            return Err(InputError(format!("answer `{shown}` does not fit question `{id}`")));
+            return Err(InputError(format!(
+                "answer `{shown}` does not fit question `{id}`"
+            )));
         }
     }
     Ok(())
@@ -600,15 +633,33 @@ fn check_answers(ds: &Dataset, answers: &crate::questions::Answers) -> Result<()
 
 /// Whether `u` covers entry `e` to `to`; with `with_bars`, also that none of its bars (the
 /// end uses it excludes) applies.
-fn ugea_covers(ds: &Dataset, u: &Ugea, e: &AssessedEntry, to: &str, input: &AssessInput, embargoed: bool, with_bars: bool) -> bool {
+fn ugea_covers(
+    ds: &Dataset,
+    u: &Ugea,
+    e: &AssessedEntry,
+    to: &str,
+    input: &AssessInput,
+    embargoed: bool,
+    with_bars: bool,
+) -> bool {
     let circumstance_ok = match u.circumstance {
         Circumstance::Any => true,
-        c => input.circumstance == Some(c) || c == Circumstance::Exhibition && input.export_form == ExportForm::Exhibition,
+        c => {
+            input.circumstance == Some(c)
+                || c == Circumstance::Exhibition && input.export_form == ExportForm::Exhibition
+        }
     };
     let item_ok = (u.all_items || u.items.iter().any(|i| is_within(&e.code, i)))
-        && !u.excluded_items.iter().any(|x| is_within(&e.code, x) || is_within(x, &e.code))
+        && !u
+            .excluded_items
+            .iter()
+            .any(|x| is_within(&e.code, x) || is_within(x, &e.code))
         && !(u.excludes_section_i && (e.section_i || listed(&ds.section_i, &e.code).is_some()));
-    let dest_ok = if u.all_destinations { !u.excluded_destinations.iter().any(|d| d == to) } else { u.destinations.iter().any(|d| d == to) };
+    let dest_ok = if u.all_destinations {
+        !u.excluded_destinations.iter().any(|d| d == to)
+    } else {
+        u.destinations.iter().any(|d| d == to)
+    };
     let sanctioned = ds.sanctions.iter().any(|s| s.destination == to);
     let embargo_ok = !(u.excludes_embargoed && (embargoed || sanctioned));
     let barred = with_bars && !barring_concerns(u, input, embargoed).is_empty();

@@ -230,7 +230,14 @@ pub fn compile(files: &[(String, String)]) -> Compiled {
             let (verified, verified_note) = cx.verified(p, r);
             let heading = cx.required(p, r, "heading").to_string();
             let lines = r.body.as_deref().map(text_lines).unwrap_or_default();
-            let note = GeneralNote { key: r.key.clone(), heading, lines, verified, verified_note, file: fid };
+            let note = GeneralNote {
+                key: r.key.clone(),
+                heading,
+                lines,
+                verified,
+                verified_note,
+                file: fid,
+            };
             if is_handbook {
                 cx.ds.handbook.push(note);
             } else {
@@ -486,7 +493,15 @@ fn push_node(
     });
     for child in &item.children {
         let child_code = format!("{code}.{}", child.label);
-        let c = push_node(cx, path, child, &child_code, Some(idx), entry, depth.saturating_add(1));
+        let c = push_node(
+            cx,
+            path,
+            child,
+            &child_code,
+            Some(idx),
+            entry,
+            depth.saturating_add(1),
+        );
         cx.ds.nodes[idx as usize].children.push(c);
     }
     idx
@@ -650,15 +665,29 @@ fn compile_not_listed(cx: &mut Ctx, path: &str, text: &str) {
         }
         match line.split_once("~>") {
             Some((terms, guidance)) if !terms.trim().is_empty() && !guidance.trim().is_empty() => {
-                cx.ds.not_listed.push(NotListed { terms: list(terms, ',').iter().map(|t| t.to_lowercase()).collect(), guidance: guidance.trim().into() })
+                cx.ds.not_listed.push(NotListed {
+                    terms: list(terms, ',').iter().map(|t| t.to_lowercase()).collect(),
+                    guidance: guidance.trim().into(),
+                })
             }
-            _ => cx.errors.push(path, i as u32 + 1, "expected `terms ~> guidance`"),
+            _ => cx
+                .errors
+                .push(path, i as u32 + 1, "expected `terms ~> guidance`"),
         }
     }
     if header_value(&header, "source:").is_empty() {
-        cx.errors.push(path, 1, "missing `@source:` header (provenance is required)");
+        cx.errors.push(
+            path,
+            1,
+            "missing `@source:` header (provenance is required)",
+        );
     }
-    cx.ds.files.push(SourceFile { path: path.into(), source: header_value(&header, "source:"), as_of: header_value(&header, "as-of:"), verified_by: header_value(&header, "verified-by:") });
+    cx.ds.files.push(SourceFile {
+        path: path.into(),
+        source: header_value(&header, "source:"),
+        as_of: header_value(&header, "as-of:"),
+        verified_by: header_value(&header, "verified-by:"),
+    });
 }
 
 fn header_value(header: &[String], key: &str) -> String {

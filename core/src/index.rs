@@ -142,11 +142,19 @@ pub fn build(ds: &Dataset) -> SearchIndex {
     for v in &ds.vocabulary {
         // A false friend still leads to the entry it is mistaken for (with its caution),
         // but weakly; the words of a multi-word term share the term's weight.
-        let f = if v.false_friend { field::FALSE_FRIEND } else { field::VOCABULARY };
+        let f = if v.false_friend {
+            field::FALSE_FRIEND
+        } else {
+            field::VOCABULARY
+        };
         for target in &v.targets {
             if let Some(&doc) = by_code.get(target.as_str()) {
                 for term in &v.terms {
-                    let words = tokenize(term).iter().filter(|t| !is_stop_word(&t.word)).count().max(1) as u32;
+                    let words = tokenize(term)
+                        .iter()
+                        .filter(|t| !is_stop_word(&t.word))
+                        .count()
+                        .max(1) as u32;
                     let weight = (field_weight(f) * 2 / (words + 1)).max(8);
                     b.add_weighted(doc, term, f, weight);
                 }

@@ -239,7 +239,11 @@ fn truth(b: bool) -> Truth {
 /// Parse `a and (b or not c) and bits > 56 and purpose = confidentiality`.
 pub fn parse_expr(src: &str) -> Result<Expr, String> {
     let tokens = lex(src)?;
-    let mut p = Parser { tokens, pos: 0, depth: 0 };
+    let mut p = Parser {
+        tokens,
+        pos: 0,
+        depth: 0,
+    };
     let e = p.or()?;
     if p.pos != p.tokens.len() {
         return Err(format!("unexpected `{}`", p.tokens[p.pos]));
@@ -327,7 +331,9 @@ impl Parser {
     fn not(&mut self) -> Result<Expr, String> {
         self.depth += 1;
         if self.depth > MAX_EXPR_DEPTH {
-            return Err(format!("the expression is nested more than {MAX_EXPR_DEPTH} levels deep"));
+            return Err(format!(
+                "the expression is nested more than {MAX_EXPR_DEPTH} levels deep"
+            ));
         }
         let e = if self.peek() == Some("not") {
             self.pos += 1;
@@ -518,7 +524,10 @@ fn question_translations(
                     errors.push(
                         path,
                         m.line,
-                        format!("`{}` translates a `help:` the question does not have", m.key),
+                        format!(
+                            "`{}` translates a `help:` the question does not have",
+                            m.key
+                        ),
                     );
                 }
                 t.help = m.value.clone();
@@ -667,13 +676,22 @@ pub fn evaluate(ds: &Dataset, answers: &Answers) -> Vec<ItemFinding> {
         // release; a release not (yet) established does not keep it open.
         let status = match rule.requires.eval(answers) {
             Truth::False => ItemStatus::NotMatched,
-            req => match rule.releases.iter().find(|r| r.when.eval(answers) == Truth::True) {
+            req => match rule
+                .releases
+                .iter()
+                .find(|r| r.when.eval(answers) == Truth::True)
+            {
                 Some(r) => ItemStatus::Released(r.note.clone()),
                 None if req == Truth::True => ItemStatus::Matched,
                 None => {
                     let mut open = Vec::new();
                     rule.requires.questions(&mut open);
-                    open.retain(|q| !matches!(answers.get(q), Some(Answer::Yes | Answer::No | Answer::Number(_) | Answer::Choice(_))));
+                    open.retain(|q| {
+                        !matches!(
+                            answers.get(q),
+                            Some(Answer::Yes | Answer::No | Answer::Number(_) | Answer::Choice(_))
+                        )
+                    });
                     ItemStatus::Open(open)
                 }
             },
@@ -684,7 +702,8 @@ pub fn evaluate(ds: &Dataset, answers: &Answers) -> Vec<ItemFinding> {
             .filter(|r| {
                 let mut qs = Vec::new();
                 r.when.questions(&mut qs);
-                r.when.eval(answers) == Truth::Unknown && qs.iter().any(|q| answers.get(q) == Some(&Answer::Unknown))
+                r.when.eval(answers) == Truth::Unknown
+                    && qs.iter().any(|q| answers.get(q) == Some(&Answer::Unknown))
             })
             .map(|r| r.note.clone())
             .collect();

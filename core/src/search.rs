@@ -103,7 +103,11 @@ fn expand(
             if !out.iter().any(|c| c.0 == *id) {
                 // A completion must not outrank the word itself when the word is indexed.
                 let closeness = word.len() as f32 / w.len() as f32;
-                let factor = if exact { 0.15 + 0.15 * closeness } else { 0.5 + 0.4 * closeness };
+                let factor = if exact {
+                    0.15 + 0.15 * closeness
+                } else {
+                    0.5 + 0.4 * closeness
+                };
                 out.push((*id, factor, Expansion::Prefix));
             }
         }
@@ -237,7 +241,14 @@ fn phrase_in_doc(ds: &Dataset, doc: u32, tokens: &[String]) -> bool {
     // Padded with spaces so "des" never matches inside "designed".
     let phrase = format!(" {phrase} ");
     let joined = |t: &str| {
-        format!(" {} ", tokenize(t).into_iter().map(|t| t.word).collect::<Vec<_>>().join(" "))
+        format!(
+            " {} ",
+            tokenize(t)
+                .into_iter()
+                .map(|t| t.word)
+                .collect::<Vec<_>>()
+                .join(" ")
+        )
     };
     if joined(&node.text).contains(&phrase) {
         return true;
@@ -340,7 +351,11 @@ fn make_hit(
     let query_text = query_words.join(" ");
     let padded_query = format!(" {query_text} ");
     let mentions = |t: &str| {
-        let words: Vec<String> = tokenize(t).into_iter().map(|t| t.word).filter(|w| !is_stop_word(w)).collect();
+        let words: Vec<String> = tokenize(t)
+            .into_iter()
+            .map(|t| t.word)
+            .filter(|w| !is_stop_word(w))
+            .collect();
         !words.is_empty() && padded_query.contains(&format!(" {} ", words.join(" ")))
     };
     if fields & field::VOCABULARY != 0 {
@@ -511,8 +526,17 @@ pub fn notices(ds: &Dataset, query: &str) -> Vec<String> {
         let t: Vec<String> = tokenize(term).into_iter().map(|t| t.word).collect();
         !t.is_empty() && joined.contains(&format!(" {} ", t.join(" ")))
     };
-    let mut out: Vec<String> = ds.not_listed.iter().filter(|n| n.terms.iter().any(|t| named(t))).map(|n| n.guidance.clone()).collect();
-    for v in ds.vocabulary.iter().filter(|v| v.false_friend && v.terms.iter().any(|t| named(t))) {
+    let mut out: Vec<String> = ds
+        .not_listed
+        .iter()
+        .filter(|n| n.terms.iter().any(|t| named(t)))
+        .map(|n| n.guidance.clone())
+        .collect();
+    for v in ds
+        .vocabulary
+        .iter()
+        .filter(|v| v.false_friend && v.terms.iter().any(|t| named(t)))
+    {
         if let Some(note) = &v.note {
             let text = format!("\"{}\": {note} ({})", v.terms[0], v.targets.join(", "));
             if !out.contains(&text) {

@@ -102,7 +102,11 @@ impl Session {
                 "exhibition" => ExportForm::Exhibition,
                 _ => ExportForm::Goods,
             },
-            answers: self.answers.iter().map(|(k, v)| (k.clone(), v.to_answer())).collect(),
+            answers: self
+                .answers
+                .iter()
+                .map(|(k, v)| (k.clone(), v.to_answer()))
+                .collect(),
         }
     }
 
@@ -116,7 +120,11 @@ impl Session {
                 return Err(format!("unknown country `{c}` in `{field}`"));
             }
         }
-        if let Some(id) = self.answers.keys().find(|id| !ds.questions.iter().any(|q| &q.id == *id)) {
+        if let Some(id) = self
+            .answers
+            .keys()
+            .find(|id| !ds.questions.iter().any(|q| &q.id == *id))
+        {
             return Err(format!("unknown question `{id}`"));
         }
         if !["", "goods", "electronic", "exhibition"].contains(&self.export_form.as_str()) {
@@ -128,9 +136,13 @@ impl Session {
 
 /// The URL-fragment form of a session.
 pub fn encode_link(session: &Session) -> String {
-    let bytes = postcard::to_allocvec(&LinkSession::from(session)).expect("a session always serialises");
+    let bytes =
+        postcard::to_allocvec(&LinkSession::from(session)).expect("a session always serialises");
     let packed = miniz_oxide::deflate::compress_to_vec_zlib(&bytes, 9);
-    format!("{LINK_PREFIX}{}", base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(packed))
+    format!(
+        "{LINK_PREFIX}{}",
+        base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(packed)
+    )
 }
 
 /// Read a link made by `encode_link`; any damage gives a message that says what is wrong.
@@ -139,12 +151,20 @@ pub fn decode_link(ds: &Dataset, link: &str) -> Result<Session, String> {
     if link.len() > MAX_LINK_CHARS {
         return Err("this link is far too long to be a screening session".into());
     }
-    let body = link.strip_prefix(LINK_PREFIX).ok_or("this link does not hold a screening session (or comes from a newer version)")?;
-    let packed = base64::engine::general_purpose::URL_SAFE_NO_PAD.decode(body).map_err(|_| "this link is damaged: it is not valid base64url text")?;
-    let bytes = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&packed, 1 << 20).map_err(|_| "this link is damaged: its compressed data does not check out")?;
-    let stored: LinkSession = postcard::from_bytes(&bytes).map_err(|_| "this link is damaged: its contents cannot be read")?;
+    let body = link
+        .strip_prefix(LINK_PREFIX)
+        .ok_or("this link does not hold a screening session (or comes from a newer version)")?;
+    let packed = base64::engine::general_purpose::URL_SAFE_NO_PAD
+        .decode(body)
+        .map_err(|_| "this link is damaged: it is not valid base64url text")?;
+    let bytes = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&packed, 1 << 20)
+        .map_err(|_| "this link is damaged: its compressed data does not check out")?;
+    let stored: LinkSession = postcard::from_bytes(&bytes)
+        .map_err(|_| "this link is damaged: its contents cannot be read")?;
     let session = Session::from(stored);
-    session.validate(ds).map_err(|e| format!("this link does not fit the current control list: {e}"))?;
+    session
+        .validate(ds)
+        .map_err(|e| format!("this link does not fit the current control list: {e}"))?;
     Ok(session)
 }
 
@@ -167,10 +187,17 @@ struct LinkSession {
 impl From<&Session> for LinkSession {
     fn from(s: &Session) -> Self {
         let c = &s.concerns;
-        let flags = [s.cyber_surveillance, s.informed_by_authority, c.wmd, c.military_end_use, c.illegal_military_parts, c.human_rights]
-            .iter()
-            .enumerate()
-            .fold(0u16, |acc, (i, b)| acc | (u16::from(*b) << i));
+        let flags = [
+            s.cyber_surveillance,
+            s.informed_by_authority,
+            c.wmd,
+            c.military_end_use,
+            c.illegal_military_parts,
+            c.human_rights,
+        ]
+        .iter()
+        .enumerate()
+        .fold(0u16, |acc, (i, b)| acc | (u16::from(*b) << i));
         LinkSession {
             description: s.description.clone(),
             searches: s.searches.clone(),
@@ -220,7 +247,12 @@ impl From<LinkSession> for Session {
                 .collect(),
             cyber_surveillance: bit(0),
             informed_by_authority: bit(1),
-            concerns: ConcernsRecord { wmd: bit(2), military_end_use: bit(3), illegal_military_parts: bit(4), human_rights: bit(5) },
+            concerns: ConcernsRecord {
+                wmd: bit(2),
+                military_end_use: bit(3),
+                illegal_military_parts: bit(4),
+                human_rights: bit(5),
+            },
             telecom_monitoring: match l.telecom {
                 1 => Some(false),
                 2 => Some(true),
@@ -267,7 +299,11 @@ pub struct Record {
 fn digest(ds: &Dataset, code: &str) -> Option<(String, String)> {
     let node = ds.node(code)?;
     let mut h: u64 = 0xcbf29ce484222325;
-    let notes: Vec<String> = node.notes.iter().map(|n| crate::model::lines_to_plain(&n.lines)).collect();
+    let notes: Vec<String> = node
+        .notes
+        .iter()
+        .map(|n| crate::model::lines_to_plain(&n.lines))
+        .collect();
     for b in node.text.bytes().chain(notes.join("\n").bytes()) {
         h ^= b as u64;
         h = h.wrapping_mul(0x100000001b3);
@@ -279,7 +315,13 @@ pub fn make_record(ds: &Dataset, session: &Session, created_at: &str) -> Record 
     let cited_entries = session
         .picked
         .iter()
-        .filter_map(|c| digest(ds, c).map(|(text, digest)| CitedEntry { code: c.clone(), text, digest }))
+        .filter_map(|c| {
+            digest(ds, c).map(|(text, digest)| CitedEntry {
+                code: c.clone(),
+                text,
+                digest,
+            })
+        })
         .collect();
     Record {
         schema: RECORD_SCHEMA.into(),
@@ -298,13 +340,18 @@ pub fn make_record(ds: &Dataset, session: &Session, created_at: &str) -> Record 
 /// Check a loaded record and say what changed since it was made.
 pub fn check_record(ds: &Dataset, record: &Record) -> Result<Vec<String>, String> {
     if record.schema != RECORD_SCHEMA {
-        return Err(format!("this file is not a dualuse-screener record (schema `{}`)", record.schema));
+        return Err(format!(
+            "this file is not a dualuse-screener record (schema `{}`)",
+            record.schema
+        ));
     }
     if record.schema_version > RECORD_SCHEMA_VERSION {
         return Err(format!("this record uses schema version {}, newer than this tool reads ({RECORD_SCHEMA_VERSION})", record.schema_version));
     }
     let mut changes = Vec::new();
-    if record.dataset.consolidated_as_of != ds.info.consolidated_as_of || record.dataset.annex_version != ds.info.annex_version {
+    if record.dataset.consolidated_as_of != ds.info.consolidated_as_of
+        || record.dataset.annex_version != ds.info.annex_version
+    {
         changes.push(format!(
             "The record was made with {} (consolidated {}); the widget now uses {} (consolidated {}).",
             record.dataset.annex_version, record.dataset.consolidated_as_of, ds.info.annex_version, ds.info.consolidated_as_of
@@ -312,14 +359,22 @@ pub fn check_record(ds: &Dataset, record: &Record) -> Result<Vec<String>, String
     }
     for cited in &record.cited_entries {
         match digest(ds, &cited.code) {
-            None => changes.push(format!("{} is no longer in the control list: classify the item again.", cited.code)),
-            Some((_, d)) if d != cited.digest => changes.push(format!("The text of {} has changed since the record was made: read it again.", cited.code)),
+            None => changes.push(format!(
+                "{} is no longer in the control list: classify the item again.",
+                cited.code
+            )),
+            Some((_, d)) if d != cited.digest => changes.push(format!(
+                "The text of {} has changed since the record was made: read it again.",
+                cited.code
+            )),
             Some(_) => {}
         }
     }
     // Codes that no longer resolve are reported, not fatal: the record stays readable.
     let mut session = record.session.clone();
-    session.picked.retain(|c| crate::assess::resolve_code(ds, c).is_ok());
+    session
+        .picked
+        .retain(|c| crate::assess::resolve_code(ds, c).is_ok());
     session.validate(ds)?;
     Ok(changes)
 }
@@ -328,18 +383,51 @@ pub fn check_record(ds: &Dataset, record: &Record) -> Result<Vec<String>, String
 pub fn markdown(ds: &Dataset, record: &Record, assessment: Option<&AssessmentView>) -> String {
     let s = &record.session;
     let mut md = String::new();
-    let country = |c: &str| ds.country(c).map(|x| format!("{} ({c})", x.name_en)).unwrap_or_else(|| if c.is_empty() { "not given".into() } else { c.into() });
+    let country = |c: &str| {
+        ds.country(c)
+            .map(|x| format!("{} ({c})", x.name_en))
+            .unwrap_or_else(|| {
+                if c.is_empty() {
+                    "not given".into()
+                } else {
+                    c.into()
+                }
+            })
+    };
     md.push_str("# Dual-use export pre-screening record\n\n");
-    md.push_str(&format!("- Date: {}\n- Dataset: {}\n- Tool: dualuse-screener (indicative pre-screening)\n\n", record.created_at, dataset_version(ds)));
+    md.push_str(&format!(
+        "- Date: {}\n- Dataset: {}\n- Tool: dualuse-screener (indicative pre-screening)\n\n",
+        record.created_at,
+        dataset_version(ds)
+    ));
     md.push_str("## Item\n\n");
-    md.push_str(&format!("{}\n\n", if s.description.is_empty() { "(no description entered)" } else { &s.description }));
+    md.push_str(&format!(
+        "{}\n\n",
+        if s.description.is_empty() {
+            "(no description entered)"
+        } else {
+            &s.description
+        }
+    ));
     if !s.searches.is_empty() {
-        md.push_str(&format!("Searches: {}\n\n", s.searches.iter().map(|q| format!("\"{q}\"")).collect::<Vec<_>>().join(", ")));
+        md.push_str(&format!(
+            "Searches: {}\n\n",
+            s.searches
+                .iter()
+                .map(|q| format!("\"{q}\""))
+                .collect::<Vec<_>>()
+                .join(", ")
+        ));
     }
     if !s.answers.is_empty() {
         md.push_str("### Answers\n\n| question | answer |\n|---|---|\n");
         for (id, v) in &s.answers {
-            let ask = ds.questions.iter().find(|q| &q.id == id).map(|q| q.ask.as_str()).unwrap_or(id);
+            let ask = ds
+                .questions
+                .iter()
+                .find(|q| &q.id == id)
+                .map(|q| q.ask.as_str())
+                .unwrap_or(id);
             let shown = match v {
                 AnswerValue::Bool(true) => "yes".to_string(),
                 AnswerValue::Bool(false) => "no".to_string(),
@@ -357,7 +445,16 @@ pub fn markdown(ds: &Dataset, record: &Record, assessment: Option<&AssessmentVie
     }
     for code in &s.picked {
         if let Some(e) = crate::views::entry(ds, code) {
-            md.push_str(&format!("### {} {}\n\n{}\n\n", e.code, if e.verified { "" } else { "(wording not yet verified against the Official Journal)" }, e.text));
+            md.push_str(&format!(
+                "### {} {}\n\n{}\n\n",
+                e.code,
+                if e.verified {
+                    ""
+                } else {
+                    "(wording not yet verified against the Official Journal)"
+                },
+                e.text
+            ));
             for item in &e.items {
                 push_item(&mut md, item, 0);
             }
@@ -365,7 +462,16 @@ pub fn markdown(ds: &Dataset, record: &Record, assessment: Option<&AssessmentVie
         }
     }
     md.push_str("## Destination and use\n\n");
-    md.push_str(&format!("- From: {}\n- To: {}\n- Form: {}\n", country(&s.from), country(&s.to), if s.export_form.is_empty() { "goods" } else { &s.export_form }));
+    md.push_str(&format!(
+        "- From: {}\n- To: {}\n- Form: {}\n",
+        country(&s.from),
+        country(&s.to),
+        if s.export_form.is_empty() {
+            "goods"
+        } else {
+            &s.export_form
+        }
+    ));
     let c = &s.concerns;
     md.push_str(&format!(
         "- {} of: WMD {}, military end-use {}, illegally exported military items {}, human rights {}\n- Cyber-surveillance item: {}\n\n",
@@ -378,12 +484,23 @@ pub fn markdown(ds: &Dataset, record: &Record, assessment: Option<&AssessmentVie
             md.push_str(&format!("- **{}**: {}\n", g.rule, g.text));
         }
         if !a.general_authorisations.is_empty() {
-            md.push_str(&format!("\nUnion general export authorisations: {}\n", a.general_authorisations.join(", ")));
+            md.push_str(&format!(
+                "\nUnion general export authorisations: {}\n",
+                a.general_authorisations.join(", ")
+            ));
         }
         if !a.due_diligence.is_empty() {
             md.push_str("\n### Due diligence\n\n");
             for (i, step) in a.due_diligence.iter().enumerate() {
-                md.push_str(&format!("- [{}] {}\n", if s.ticks.contains(&(i as u8)) { "x" } else { " " }, step));
+                md.push_str(&format!(
+                    "- [{}] {}\n",
+                    if s.ticks.contains(&(i as u8)) {
+                        "x"
+                    } else {
+                        " "
+                    },
+                    step
+                ));
             }
         }
         md.push_str("\n### What was checked\n\n");
@@ -391,7 +508,10 @@ pub fn markdown(ds: &Dataset, record: &Record, assessment: Option<&AssessmentVie
             md.push_str(&format!("- {c}\n"));
         }
         if let Some(auth) = &a.authority {
-            md.push_str(&format!("\n### Competent authority\n\n{} ({})\n", auth.name, auth.web));
+            md.push_str(&format!(
+                "\n### Competent authority\n\n{} ({})\n",
+                auth.name, auth.web
+            ));
         }
         md.push_str(&format!("\n---\n\n{}\n", a.indicative));
     }
@@ -399,9 +519,19 @@ pub fn markdown(ds: &Dataset, record: &Record, assessment: Option<&AssessmentVie
 }
 
 fn push_item(md: &mut String, item: &crate::views::ItemView, depth: usize) {
-    md.push_str(&format!("{}- {} {}\n", "  ".repeat(depth), item.label, item.text));
+    md.push_str(&format!(
+        "{}- {} {}\n",
+        "  ".repeat(depth),
+        item.label,
+        item.text
+    ));
     for n in &item.notes {
-        md.push_str(&format!("{}  - *{}:* {}\n", "  ".repeat(depth), n.label, n.text.join(" ")));
+        md.push_str(&format!(
+            "{}  - *{}:* {}\n",
+            "  ".repeat(depth),
+            n.label,
+            n.text.join(" ")
+        ));
     }
     for c in &item.items {
         push_item(md, c, depth + 1);

@@ -74,7 +74,10 @@ pub fn search_hit(hit: &SearchHit) -> SearchHitView {
             .collect(),
         snippet: hit.snippet.clone(),
         entry_heading: hit.entry_heading.clone(),
-        context: hit.context.as_ref().map(|(code, text)| PathStep { code: code.clone(), text: text.clone() }),
+        context: hit.context.as_ref().map(|(code, text)| PathStep {
+            code: code.clone(),
+            text: text.clone(),
+        }),
         why: hit.why.clone(),
         verified: hit.verified,
         caution: hit.caution.clone(),
@@ -421,5 +424,12 @@ pub struct HandbookView {
 
 /// The plain-language handbook shown with every verdict.
 pub fn handbook(ds: &Dataset) -> Vec<HandbookView> {
-    ds.handbook.iter().map(|h| HandbookView { key: h.key.clone(), heading: h.heading.clone(), text: lines_text(&h.lines) }).collect()
+    ds.handbook
+        .iter()
+        .map(|h| HandbookView {
+            key: h.key.clone(),
+            heading: h.heading.clone(),
+            text: lines_text(&h.lines),
+        })
+        .collect()
 }

@@ -5,21 +5,36 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::item_step::StepProps;
+use super::widgets::country_name;
+use super::Ui;
 use crate::dataset;
+use crate::i18n::{sort_key, t};
 use crate::state::{Action, Concern, Step};
 
 #[function_component(DestinationStep)]
 pub fn destination_step(props: &StepProps) -> Html {
+    let ui = use_context::<Ui>().unwrap_or(Ui {
+        lang: props.state.lang,
+        heading: 2,
+    });
+    let l = ui.lang;
     let state = &props.state;
     let d = props.dispatch.clone();
     let ds = dataset();
+    // Countries in the alphabetical order of the UI language.
+    let mut countries: Vec<_> = ds
+        .countries
+        .iter()
+        .map(|c| (sort_key(country_name(l, c)), c))
+        .collect();
+    countries.sort_by(|a, b| a.0.cmp(&b.0));
     let select = |id: &str, value: &str, eu_only: bool, make: fn(String) -> Action| {
         let d = d.clone();
         html! {
             <select id={id.to_string()} onchange={Callback::from(move |e: Event| d.dispatch(make(e.target_unchecked_into::<HtmlSelectElement>().value())))}>
-                <option value="" selected={value.is_empty()}>{"Choose…"}</option>
-                {for ds.countries.iter().filter(|c| !eu_only || c.eu).map(|c| html!{
-                    <option value={c.code.clone()} selected={c.code == value}>{format!("{} ({})", c.name_en, c.code)}</option>
+                <option value="" selected={value.is_empty()}>{t(l, "destination.choose")}</option>
+                {for countries.iter().filter(|(_, c)| !eu_only || c.eu).map(|(_, c)| html!{
+                    <option value={c.code.clone()} selected={c.code == value}>{format!("{} ({})", country_name(l, c), c.code)}</option>
                 })}
             </select>
         }
@@ -29,42 +44,45 @@ pub fn destination_step(props: &StepProps) -> Html {
         html! {
             <div class="dus-check"><input type="checkbox" id={id.to_string()} {checked}
                 onchange={Callback::from(move |e: Event| d.dispatch(make(e.target_unchecked_into::<HtmlInputElement>().checked())))} />
-            <label for={id.to_string()}>{label}</label></div>
+            <label for={id.to_string()}>{label.to_string()}</label></div>
         }
     };
     let form_radio = |form: ExportForm, label: &str| {
         let d = d.clone();
         html! { <label class="dus-radio"><input type="radio" name="dus-form" checked={state.export_form == form}
-        onchange={Callback::from(move |_| d.dispatch(Action::SetExportForm(form)))} />{label}</label> }
+        onchange={Callback::from(move |_| d.dispatch(Action::SetExportForm(form)))} />{label.to_string()}</label> }
     };
     let go = |step: Step, label: &str, primary: bool| {
         let d = d.clone();
-        html! { <button type="button" class={classes!(primary.then_some("dus-primary"))} onclick={Callback::from(move |_| d.dispatch(Action::Go(step)))}>{label}</button> }
+        html! { <button type="button" class={classes!(primary.then_some("dus-primary"))} onclick={Callback::from(move |_| d.dispatch(Action::Go(step)))}>{label.to_string()}</button> }
     };
     let c = &state.concerns;
     html! {
-        <section class="dus-destination-step">
-            <div class="dus-field"><label for="dus-from">{"Exporting Member State (where you are established)"}</label>
+        <section class="dus-destination-step" aria-labelledby="dus-step-title">
+            <@{ui.h(1)} id="dus-step-title" class="dus-step-title" tabindex="-1">{t(l, "destination.title")}</@>
+            <div class="dus-field"><label for="dus-from">{t(l, "destination.from")}</label>
                 {select("dus-from", &state.from, true, Action::SetFrom)}</div>
-            <div class="dus-field"><label for="dus-to">{"Destination country"}</label>
+            <div class="dus-field"><label for="dus-to">{t(l, "destination.to")}</label>
                 {select("dus-to", &state.to, false, Action::SetTo)}</div>
-            <fieldset><legend>{"Form of the export"}</legend>
-                {form_radio(ExportForm::Goods, "Goods shipped")}
-                {form_radio(ExportForm::Electronic, "Software or technology sent electronically or made available online")}
-                {form_radio(ExportForm::Exhibition, "Temporary export for a demonstration or fair")}
+            <fieldset><legend>{t(l, "destination.form")}</legend>
+                <div class="dus-choices">
+                    {form_radio(ExportForm::Goods, t(l, "destination.form.goods"))}
+                    {form_radio(ExportForm::Electronic, t(l, "destination.form.electronic"))}
+                    {form_radio(ExportForm::Exhibition, t(l, "destination.form.exhibition"))}
+                </div>
             </fieldset>
-            <fieldset><legend>{"The item"}</legend>
-                {checkbox("dus-cyber", "It is a cyber-surveillance item: specially designed to enable covert surveillance of people by monitoring, extracting, collecting or analysing data from ICT systems (Art. 2(20))", state.cyber_surveillance, Box::new(Action::SetCyber))}
-                {checkbox("dus-telecom", "It is primarily for monitoring or intercepting internet or telephone communications", state.telecom_monitoring == Some(true), Box::new(|b| Action::SetTelecom(Some(b))))}
+            <fieldset><legend>{t(l, "destination.item")}</legend>
+                {checkbox("dus-cyber", t(l, "destination.cyber"), state.cyber_surveillance, Box::new(Action::SetCyber))}
+                {checkbox("dus-telecom", t(l, "destination.telecom"), state.telecom_monitoring == Some(true), Box::new(|b| Action::SetTelecom(Some(b))))}
             </fieldset>
-            <fieldset><legend>{"What you know of the end use"}</legend>
-                {checkbox("dus-informed", "My authority has informed me of the uses ticked below (otherwise: I am aware of them)", state.informed, Box::new(Action::SetInformed))}
-                {checkbox("dus-wmd", "Chemical, biological or nuclear weapons, or missiles for them (Art. 4(1)(a))", c.wmd, Box::new(|b| Action::SetConcern(Concern::Wmd, b)))}
-                {checkbox("dus-military", "A military end-use (Art. 4(1)(b))", c.military_end_use, Box::new(|b| Action::SetConcern(Concern::MilitaryEndUse, b)))}
-                {checkbox("dus-parts", "Parts of military items exported illegally (Art. 4(1)(c))", c.illegal_military_parts, Box::new(|b| Action::SetConcern(Concern::IllegalMilitaryParts, b)))}
-                {checkbox("dus-rights", "Internal repression or serious violations of human rights or international humanitarian law (Art. 5)", c.human_rights, Box::new(|b| Action::SetConcern(Concern::HumanRights, b)))}
+            <fieldset><legend>{t(l, "destination.use")}</legend>
+                {checkbox("dus-informed", t(l, "destination.informed"), state.informed, Box::new(Action::SetInformed))}
+                {checkbox("dus-wmd", t(l, "destination.wmd"), c.wmd, Box::new(|b| Action::SetConcern(Concern::Wmd, b)))}
+                {checkbox("dus-military", t(l, "destination.military"), c.military_end_use, Box::new(|b| Action::SetConcern(Concern::MilitaryEndUse, b)))}
+                {checkbox("dus-parts", t(l, "destination.parts"), c.illegal_military_parts, Box::new(|b| Action::SetConcern(Concern::IllegalMilitaryParts, b)))}
+                {checkbox("dus-rights", t(l, "destination.rights"), c.human_rights, Box::new(|b| Action::SetConcern(Concern::HumanRights, b)))}
             </fieldset>
-            <div class="dus-actions">{go(Step::Item, "Back: item", false)}{go(Step::Result, "See the result", true)}</div>
+            <div class="dus-actions">{go(Step::Item, t(l, "destination.back"), false)}{go(Step::Result, t(l, "destination.next"), true)}</div>
         </section>
     }
 }

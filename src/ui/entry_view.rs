@@ -1,12 +1,14 @@
 //! The entry reader: the path from the category down, the legal text with its items and
-//! notes, the defined terms on demand, flags and provenance.
+//! notes, the defined terms on demand, flags and provenance. The legal text is English in
+//! every UI language (marked `lang="en"`); the frame around it is translated.
 
 use dualuse_core::views::{self, ItemView, NoteView};
 use yew::prelude::*;
 
-use super::widgets::{text_lines, unverified_mark};
-use super::Dispatch;
+use super::widgets::{legal_note, text_lines, unverified_mark};
+use super::{Dispatch, Ui};
 use crate::dataset;
+use crate::i18n::{t, tf, Lang};
 use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
@@ -16,93 +18,125 @@ pub struct EntryViewProps {
     pub dispatch: Dispatch,
 }
 
-fn note(n: &NoteView) -> Html {
+fn note(lang: Lang, n: &NoteView) -> Html {
     html! {
         <div class={classes!("dus-note", n.releases.then_some("dus-note-releases"))}>
-            <strong>{format!("{}:", n.label)}</strong>
-            {if n.releases { html!{ <span class="dus-badge">{"may release the item"}</span> } } else { html!{} }}
-            {text_lines(&n.text)}
+            <strong lang="en">{format!("{}:", n.label)}</strong>
+            {if n.releases { html!{ <span class="dus-badge">{t(lang, "entry.may_release")}</span> } } else { html!{} }}
+            <div lang="en">{text_lines(&n.text)}</div>
         </div>
     }
 }
 
-fn item(i: &ItemView) -> Html {
+fn item(lang: Lang, i: &ItemView) -> Html {
     html! {
         <li class="dus-item" id={format!("dus-{}", i.code)}>
-            <span class="dus-label">{&i.label}</span>{" "}{&i.text}
+            <span lang="en"><span class="dus-label">{&i.label}</span>{" "}{&i.text}</span>
             <span class="dus-code-hint">{format!(" [{}]", i.code)}</span>
-            {for i.notes.iter().map(note)}
-            {if i.items.is_empty() { html!{} } else { html!{ <ol class="dus-items">{for i.items.iter().map(item)}</ol> } }}
+            {for i.notes.iter().map(|n| note(lang, n))}
+            {if i.items.is_empty() { html!{} } else { html!{ <ol class="dus-items">{for i.items.iter().map(|c| item(lang, c))}</ol> } }}
         </li>
     }
 }
 
 #[function_component(EntryView)]
 pub fn entry_view(props: &EntryViewProps) -> Html {
+    let ui = use_context::<Ui>().unwrap_or(Ui {
+        lang: Lang::En,
+        heading: 2,
+    });
+    let l = ui.lang;
     let Some(e) = views::entry(dataset(), &props.code) else {
-        return html! { <p role="alert">{format!("No entry {} in the control list.", props.code)}</p> };
+        return html! { <p role="alert">{tf(l, "entry.missing", &[("code", &props.code)])}</p> };
     };
     let d = props.dispatch.clone();
     let code = e.code.clone();
     let pick = if props.picked {
         let d = d.clone();
         let c = code.clone();
-        html! { <button type="button" onclick={Callback::from(move |_| d.dispatch(Action::Unpick(c.clone())))}>{"Remove from my item"}</button> }
+        html! { <button type="button" onclick={Callback::from(move |_| d.dispatch(Action::Unpick(c.clone())))}>{t(l, "entry.unpick")}</button> }
     } else {
         let d = d.clone();
         let c = code.clone();
-        html! { <button type="button" class="dus-primary" onclick={Callback::from(move |_| d.dispatch(Action::Pick(c.clone())))}>{"My item falls under this entry"}</button> }
+        html! { <button type="button" class="dus-primary" onclick={Callback::from(move |_| d.dispatch(Action::Pick(c.clone())))}>{t(l, "entry.pick")}</button> }
     };
     let close = {
         let d = d.clone();
         Callback::from(move |_| d.dispatch(Action::CloseEntry))
     };
+    let annex_iv = if e.annex_iv {
+        t(l, "entry.annex_iv.yes").to_string()
+    } else if !e.annex_iv_parts.is_empty() {
+        tf(
+            l,
+            "entry.annex_iv.parts",
+            &[("parts", &e.annex_iv_parts.join(", "))],
+        )
+    } else {
+        t(l, "entry.annex_iv.no").to_string()
+    };
+    let section_i = if e.section_i {
+        t(l, "entry.section_i.yes").to_string()
+    } else if !e.section_i_parts.is_empty() {
+        tf(
+            l,
+            "entry.section_i.parts",
+            &[("parts", &e.section_i_parts.join(", "))],
+        )
+    } else {
+        t(l, "entry.section_i.no").to_string()
+    };
+    let sub = ui.h(3);
     html! {
-        <article class="dus-entry" aria-labelledby="dus-entry-title">
-            <nav class="dus-path" aria-label="Position in Annex I">
+        <article id="dus-entry" class="dus-entry" aria-labelledby="dus-entry-title">
+            <@{ui.h(2)} id="dus-entry-title" class="dus-entry-title" tabindex="-1">{tf(l, "entry.title", &[("code", &e.code)])}{unverified_mark(l, e.verified)}</@>
+            <nav class="dus-path" aria-label={t(l, "entry.path")}>
                 {for e.path.iter().map(|p| {
                     let d = d.clone();
                     let c = p.code.clone();
                     let is_category = p.code.starts_with("CATEGORY");
                     html!{ <span class="dus-path-step">{
-                        if is_category { html!{ {p.text.clone()} } } else {
-                            html!{ <button type="button" class="dus-link" onclick={Callback::from(move |_| d.dispatch(Action::Open(c.clone())))}>{&p.code}</button> }
+                        if is_category { html!{ <span lang="en">{p.text.clone()}</span> } } else {
+                            html!{ <button type="button" class="dus-link" aria-label={tf(l, "entry.open_code", &[("code", &p.code)])}
+                                onclick={Callback::from(move |_| d.dispatch(Action::Open(c.clone())))}>{&p.code}</button> }
                         }
                     }</span> }
                 })}
             </nav>
-            <h3 id="dus-entry-title">{format!("{} ", e.code)}{unverified_mark(e.verified)}</h3>
-            <p class="dus-heading">{&e.text}</p>
+            {legal_note(l)}
+            <p class="dus-heading" lang="en">{&e.text}</p>
             <ul class="dus-flags">
-                <li>{format!("Regime: {}", e.regime)}</li>
-                <li>{if e.annex_iv { "Annex IV: yes — an authorisation is needed even inside the EU".to_string() } else if !e.annex_iv_parts.is_empty() { format!("Annex IV: only {}", e.annex_iv_parts.join(", ")) } else { "Annex IV: no".to_string() }}</li>
-                <li>{if e.section_i { "Annex II Section I: yes — no Union general authorisation".to_string() } else if !e.section_i_parts.is_empty() { format!("Annex II Section I: only {}", e.section_i_parts.join(", ")) } else { "Annex II Section I: no".to_string() }}</li>
-                {if let Some(eccn) = &e.us_eccn { html!{ <li>{format!("US ECCN with the same number: {eccn}")}</li> } } else { html!{} }}
+                <li>{tf(l, "entry.regime", &[("regime", e.regime)])}</li>
+                <li>{annex_iv}</li>
+                <li>{section_i}</li>
+                {if let Some(eccn) = &e.us_eccn { html!{ <li>{tf(l, "entry.eccn", &[("eccn", eccn)])}</li> } } else { html!{} }}
             </ul>
-            {if let Some(n) = &e.verified_note { html!{ <p class="dus-verify-note">{format!("Not yet verified: {n}")}</p> } } else { html!{} }}
-            {if !e.full_text { html!{ <p class="dus-muted">{"Only the heading of this entry is in the dataset: read its items in the Official Journal."}</p> } } else { html!{} }}
-            {if e.items.is_empty() { html!{} } else { html!{ <ol class="dus-items">{for e.items.iter().map(item)}</ol> } }}
-            {for e.notes.iter().map(note)}
+            {if let Some(n) = &e.verified_note { html!{ <p class="dus-verify-note">{t(l, "entry.not_verified")}{" "}<span lang="en">{n}</span></p> } } else { html!{} }}
+            {if !e.full_text { html!{ <p class="dus-muted">{t(l, "entry.heading_only")}</p> } } else { html!{} }}
+            {if e.items.is_empty() { html!{} } else { html!{ <ol class="dus-items">{for e.items.iter().map(|i| item(l, i))}</ol> } }}
+            {for e.notes.iter().map(|n| note(l, n))}
             {if e.decontrol_notes.is_empty() { html!{} } else { html!{
-                <section class="dus-decontrols"><h4>{"Notes that may release the item"}</h4>
-                    <ul>{for e.decontrol_notes.iter().map(|n| html!{ <li>{n}</li> })}</ul></section>
+                <section class="dus-decontrols" aria-labelledby="dus-entry-decontrols"><@{sub.clone()} id="dus-entry-decontrols">{t(l, "entry.decontrols")}</@>
+                    <ul lang="en">{for e.decontrol_notes.iter().map(|n| html!{ <li>{n}</li> })}</ul></section>
             } }}
             {if e.definitions.is_empty() { html!{} } else { html!{
-                <section class="dus-definitions"><h4>{"Defined terms"}</h4>
+                <section class="dus-definitions" aria-labelledby="dus-entry-definitions"><@{sub.clone()} id="dus-entry-definitions">{t(l, "entry.definitions")}</@>
                     {for e.definitions.iter().map(|def| html!{
-                        <details><summary>{&def.term}{unverified_mark(def.verified)}</summary>{text_lines(&def.text)}</details>
+                        <details><summary><span lang="en">{&def.term}</span>{unverified_mark(l, def.verified)}</summary><div lang="en">{text_lines(&def.text)}</div></details>
                     })}
                 </section>
             } }}
             {if e.related.is_empty() { html!{} } else { html!{
-                <p class="dus-related">{"Related: "}{for e.related.iter().map(|r| {
+                <p class="dus-related">{t(l, "entry.related")}{" "}{for e.related.iter().map(|r| {
                     let d = d.clone();
                     let c = r.clone();
-                    html!{ <button type="button" class="dus-link" onclick={Callback::from(move |_| d.dispatch(Action::Open(c.clone())))}>{r}</button> }
+                    html!{ <button type="button" class="dus-link" aria-label={tf(l, "entry.open_code", &[("code", r)])}
+                        onclick={Callback::from(move |_| d.dispatch(Action::Open(c.clone())))}>{r}</button> }
                 })}</p>
             } }}
-            <p class="dus-source">{format!("Source: {} ({}, {}:{}). {}", e.source.document, e.source.as_of, e.source.file, e.source.line, e.source.verified_by)}</p>
-            <div class="dus-actions">{pick}<button type="button" onclick={close}>{"Close"}</button></div>
+            <p class="dus-source">{tf(l, "entry.source", &[("document", &e.source.document), ("date", &e.source.as_of), ("file", &e.source.file), ("line", &e.source.line.to_string())])}
+                {" "}<span lang="en">{&e.source.verified_by}</span></p>
+            <div class="dus-actions">{pick}<button type="button" onclick={close}>{t(l, "entry.close")}</button></div>
         </article>
     }
 }

@@ -6,21 +6,52 @@ use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
 use super::entry_view::EntryView;
-use super::widgets::{highlighted, unverified_mark};
-use super::Dispatch;
+use super::widgets::{highlighted, legal_note, unverified_mark, why_label};
+use super::{focus_first, Dispatch, Ui};
 use crate::dataset;
+use crate::i18n::{t, tf, tp, Lang};
 use crate::state::{Action, State, Step};
 
 #[derive(Properties, PartialEq)]
 pub struct StepProps {
     pub state: State,
     pub dispatch: Dispatch,
+    /// The widget's root, for moving focus inside it (also inside a shadow root).
+    pub root: NodeRef,
 }
 
 #[function_component(ItemStep)]
 pub fn item_step(props: &StepProps) -> Html {
+    let ui = use_context::<Ui>().unwrap_or(Ui {
+        lang: props.state.lang,
+        heading: 2,
+    });
+    let l = ui.lang;
     let state = &props.state;
     let d = props.dispatch.clone();
+
+    // Opening an entry moves focus to it; closing it returns focus to its search result.
+    {
+        let root = props.root.clone();
+        let shown = use_mut_ref(|| state.open_code.clone());
+        use_effect_with(state.open_code.clone(), move |code| {
+            let before = std::mem::replace(&mut *shown.borrow_mut(), code.clone());
+            if before != *code {
+                match (code, before) {
+                    (Some(_), _) => focus_first(&root, &["#dus-entry-title".to_string()]),
+                    (None, Some(old)) => focus_first(
+                        &root,
+                        &[
+                            format!("button[data-code=\"{old}\"]"),
+                            "#dus-search".to_string(),
+                        ],
+                    ),
+                    (None, None) => {}
+                }
+            }
+        });
+    }
+
     let oninput = {
         let d = d.clone();
         Callback::from(move |e: InputEvent| {
@@ -35,49 +66,59 @@ pub fn item_step(props: &StepProps) -> Html {
             let c = hit.code.clone();
             Callback::from(move |_| d.dispatch(Action::Open(c.clone())))
         };
+        let expanded = state.open_code.as_deref() == Some(hit.code.as_str());
+        let why: Vec<String> = hit.why.iter().map(|w| why_label(l, w)).collect();
         html! {
-            <li class="dus-result">
-                <button type="button" class="dus-result-open" onclick={open}>
+            <li class="dus-result" key={hit.code.clone()}>
+                <button type="button" class="dus-result-open" onclick={open} data-code={hit.code.clone()}
+                    aria-expanded={expanded.to_string()} aria-controls={expanded.then_some("dus-entry")}>
                     <span class="dus-code">{&hit.code}</span>{" "}
-                    <span class="dus-result-heading">{truncate(&hit.entry_heading, 110)}</span>
+                    <span class="dus-result-heading" lang="en">{truncate(&hit.entry_heading, 110)}</span>
                 </button>
-                {unverified_mark(hit.verified)}
+                {unverified_mark(l, hit.verified)}
                 {if let Some((code, text)) = &hit.context {
-                    html!{ <p class="dus-context">{format!("{code}: {}", truncate(text, 120))}</p> }
+                    html!{ <p class="dus-context" lang="en">{format!("{code}: {}", truncate(text, 120))}</p> }
                 } else { html!{} }}
                 {if hit.context.is_some() || hit.snippet != hit.entry_heading {
-                    html!{ <p class="dus-snippet">{highlighted(&hit.snippet, &hit.highlights)}</p> }
+                    html!{ <p class="dus-snippet" lang="en">{highlighted(&hit.snippet, &hit.highlights)}</p> }
                 } else { html!{} }}
-                <p class="dus-why">{format!("Matched by: {}", hit.why.join(", "))}</p>
-                {if let Some(c) = &hit.caution { html!{ <p class="dus-caution">{format!("Careful: {c}")}</p> } } else { html!{} }}
+                <p class="dus-why">{tf(l, "results.why", &[("reasons", &why.join(", "))])}</p>
+                {if let Some(c) = &hit.caution { html!{
+                    <p class="dus-caution">{t(l, "results.caution")}{" "}<span lang="en">{c}</span></p>
+                } } else { html!{} }}
             </li>
         }
     });
     let status = if state.query.trim().is_empty() {
         String::new()
     } else if state.results.is_empty() {
-        "No entry matches. Try other words, a trade name or a code such as 5A002.".into()
+        t(l, "search.none").to_string()
     } else {
-        format!("{} entries may apply, best first.", state.results.len())
+        tp(l, "search.count", state.results.len() as u64)
     };
     let to_destination = {
         let d = d.clone();
         Callback::from(move |_| d.dispatch(Action::Go(Step::Destination)))
     };
     html! {
-        <section class="dus-item-step">
-            <label for="dus-search" class="dus-search-label">{"Describe the item or type an Annex I code"}</label>
+        <section class="dus-item-step" aria-labelledby="dus-step-title">
+            <@{ui.h(1)} id="dus-step-title" class="dus-step-title" tabindex="-1">{t(l, "item.title")}</@>
+            <label for="dus-search" class="dus-search-label">{t(l, "search.label")}</label>
+            <p id="dus-search-hint" class="dus-help">{t(l, "search.hint")}</p>
             <input id="dus-search" class="dus-search" type="search" autocomplete="off" spellcheck="false"
-                placeholder="e.g. IMSI catcher, VPN with AES-256, 5-axis milling machine, 5A002"
-                value={state.query.clone()} {oninput} aria-describedby="dus-search-status" />
+                placeholder={t(l, "search.placeholder")}
+                value={state.query.clone()} {oninput} aria-describedby="dus-search-hint dus-search-status" />
             <p id="dus-search-status" class="dus-status" role="status" aria-live="polite">{status}</p>
-            <ol class="dus-results" aria-label="Search results">{for results}</ol>
+            {if state.results.is_empty() { html!{} } else { legal_note(l) }}
+            {if state.results.is_empty() { html!{} } else { html!{
+                <ol class="dus-results" aria-label={t(l, "results.label")}>{for results}</ol>
+            } }}
             {if let Some(code) = &state.open_code {
                 html!{ <EntryView code={code.clone()} picked={state.picked.contains(code)} dispatch={d.clone()} /> }
             } else { html!{} }}
-            <Picked state={state.clone()} dispatch={d.clone()} />
-            <Questions state={state.clone()} dispatch={d.clone()} />
-            <div class="dus-actions"><button type="button" class="dus-primary" onclick={to_destination}>{"Next: destination and use"}</button></div>
+            <Picked state={state.clone()} dispatch={d.clone()} root={props.root.clone()} />
+            <Questions state={state.clone()} dispatch={d.clone()} root={props.root.clone()} />
+            <div class="dus-actions"><button type="button" class="dus-primary" onclick={to_destination}>{t(l, "item.next")}</button></div>
         </section>
     }
 }
@@ -91,38 +132,59 @@ fn truncate(s: &str, n: usize) -> String {
 
 #[function_component(Picked)]
 fn picked(props: &StepProps) -> Html {
+    let ui = use_context::<Ui>().unwrap_or(Ui {
+        lang: props.state.lang,
+        heading: 2,
+    });
+    let l = ui.lang;
     let d = props.dispatch.clone();
     html! {
         <section class="dus-picked" aria-labelledby="dus-picked-title">
-            <h3 id="dus-picked-title">{"My item falls under"}</h3>
+            <@{ui.h(2)} id="dus-picked-title">{t(l, "picked.title")}</@>
             {if props.state.picked.is_empty() {
-                html!{ <p class="dus-muted">{"No entry chosen yet. Open a search result and choose it, or answer the questions below."}</p> }
+                html!{ <p class="dus-muted">{t(l, "picked.none")}</p> }
             } else { html!{
                 <ul>{for props.state.picked.iter().map(|c| {
                     let d = d.clone();
                     let code = c.clone();
                     html!{ <li><span class="dus-code">{c}</span>{" "}
-                        <button type="button" aria-label={format!("Remove {c}")} onclick={Callback::from(move |_| d.dispatch(Action::Unpick(code.clone())))}>{"Remove"}</button></li> }
+                        <button type="button" aria-label={tf(l, "picked.remove_label", &[("code", c)])}
+                            onclick={Callback::from(move |_| d.dispatch(Action::Unpick(code.clone())))}>{t(l, "picked.remove")}</button></li> }
                 })}</ul>
             } }}
         </section>
     }
 }
 
-fn topic_title(topic: &str) -> String {
+fn topic_title(lang: Lang, topic: &str) -> String {
     match topic {
-        "cyber" => "Cyber-surveillance: is it a surveillance item (Art. 2(20))?".into(),
-        "mobile" => "Mobile interception and jamming (5A001.f)".into(),
-        "ip" => "IP network surveillance (5A001.j) and monitoring software (5D001.e)".into(),
-        "intrusion" => "Intrusion software (4A005, 4D004, 4E001)".into(),
-        "crypto" => "Encryption and information security (5A002, 5A003, 5D002, 5E002)".into(),
-        "forensics" => "Cryptanalysis and forensics (5A004)".into(),
+        "item" => t(lang, "topic.item"),
+        "cyber" => t(lang, "topic.cyber"),
+        "mobile" => t(lang, "topic.mobile"),
+        "ip" => t(lang, "topic.ip"),
+        "intrusion" => t(lang, "topic.intrusion"),
+        "crypto" => t(lang, "topic.crypto"),
+        "forensics" => t(lang, "topic.forensics"),
+        other => other,
+    }
+    .to_string()
+}
+
+fn unit_label(lang: Lang, unit: &str) -> String {
+    match unit {
+        "bits" => t(lang, "unit.bits").to_string(),
         other => other.to_string(),
     }
 }
 
 #[function_component(Questions)]
 fn questions(props: &StepProps) -> Html {
+    let ui = use_context::<Ui>().unwrap_or(Ui {
+        lang: props.state.lang,
+        heading: 2,
+    });
+    let l = ui.lang;
+    let code = l.code();
     let ds = dataset();
     let state = &props.state;
     let d = props.dispatch.clone();
@@ -137,15 +199,21 @@ fn questions(props: &StepProps) -> Html {
         let d = d.clone();
         let topic = t.to_string();
         let current = state.topic.as_deref() == Some(*t);
-        html! { <li><button type="button" aria-expanded={current.to_string()} class={classes!(current.then_some("dus-current"))}
-            onclick={Callback::from(move |_| d.dispatch(Action::OpenTopic(if current { None } else { Some(topic.clone()) })))}>{topic_title(t)}</button></li> }
+        html! { <li key={topic.clone()}><button type="button" aria-expanded={current.to_string()}
+            aria-controls={current.then_some("dus-question-list")} class={classes!(current.then_some("dus-current"))}
+            onclick={Callback::from(move |_| d.dispatch(Action::OpenTopic(if current { None } else { Some(topic.clone()) })))}>{topic_title(l, t)}</button></li> }
     });
     let open_questions = state.topic.as_deref().map(|topic| {
         ds.questions.iter().filter(|q| q.topic == topic && is_relevant(q, &state.answers)).map(|q| {
             let id = q.id.clone();
             let current = state.answers.get(&q.id).cloned();
             let name = format!("dus-q-{}", q.id);
-            let control = match q.kind {
+            let help = q.help_in(code);
+            let help_id = format!("{name}-help");
+            let described = (!help.is_empty()).then(|| help_id.clone());
+            let help_html = if help.is_empty() { html!{} } else { html!{ <p id={help_id.clone()} class="dus-help">{help}</p> } };
+            let tests = html!{ <p class="dus-tests">{tf(l, "questions.tests", &[("codes", &q.tests.join(", "))])}</p> };
+            match q.kind {
                 QuestionKind::YesNo => {
                     let radio = |value: Answer, label: &str| {
                         let d = d.clone();
@@ -155,71 +223,91 @@ fn questions(props: &StepProps) -> Html {
                         html!{ <label class="dus-radio"><input type="radio" name={name.clone()} {checked}
                             onchange={Callback::from(move |_| d.dispatch(Action::Answer(id.clone(), v.clone())))} />{label}</label> }
                     };
-                    html!{ <div role="radiogroup" aria-labelledby={format!("{name}-ask")}>{radio(Answer::Yes, "Yes")}{radio(Answer::No, "No")}{radio(Answer::Unknown, "Don't know")}</div> }
+                    html!{
+                        <li class="dus-question" key={q.id.clone()}>
+                            <fieldset aria-describedby={described}>
+                                <legend class="dus-ask">{q.ask_in(code)}</legend>
+                                {help_html}
+                                <div class="dus-choices">{radio(Answer::Yes, t(l, "answer.yes"))}{radio(Answer::No, t(l, "answer.no"))}{radio(Answer::Unknown, t(l, "answer.unknown"))}</div>
+                            </fieldset>
+                            {tests}
+                        </li>
+                    }
                 }
                 QuestionKind::Number => {
                     let d = d.clone();
                     let id = id.clone();
                     let value = match &current { Some(Answer::Number(n)) => n.to_string(), _ => String::new() };
-                    html!{ <label class="dus-number">
-                        <input type="number" min="0" inputmode="numeric" aria-labelledby={format!("{name}-ask")} {value}
-                            onchange={Callback::from(move |e: Event| {
-                                let v = e.target_unchecked_into::<HtmlInputElement>().value();
-                                let a = v.trim().parse::<f64>().ok().filter(|n| n.is_finite() && *n >= 0.0).map(Answer::Number).unwrap_or(Answer::Unknown);
-                                d.dispatch(Action::Answer(id.clone(), a))
-                            })} />{format!(" {}", q.unit)}</label> }
+                    let unit = unit_label(l, &q.unit);
+                    html!{
+                        <li class="dus-question" key={q.id.clone()}>
+                            <label for={name.clone()} class="dus-ask">{q.ask_in(code)}</label>
+                            {help_html}
+                            <div class="dus-number">
+                                <input id={name.clone()} type="number" min="0" inputmode="numeric" aria-describedby={described} {value}
+                                    onchange={Callback::from(move |e: Event| {
+                                        let v = e.target_unchecked_into::<HtmlInputElement>().value();
+                                        let a = v.trim().replace(',', ".").parse::<f64>().ok().filter(|n| n.is_finite() && *n >= 0.0).map(Answer::Number).unwrap_or(Answer::Unknown);
+                                        d.dispatch(Action::Answer(id.clone(), a))
+                                    })} />
+                                {if unit.is_empty() { html!{} } else { html!{ <span class="dus-unit">{unit}</span> } }}
+                            </div>
+                            {tests}
+                        </li>
+                    }
                 }
                 QuestionKind::Choice => {
                     let d = d.clone();
                     let id = id.clone();
                     let selected = match &current { Some(Answer::Choice(c)) => c.clone(), _ => String::new() };
-                    html!{ <select aria-labelledby={format!("{name}-ask")} onchange={Callback::from(move |e: Event| {
-                            let v = e.target_unchecked_into::<HtmlSelectElement>().value();
-                            d.dispatch(Action::Answer(id.clone(), if v.is_empty() { Answer::Unknown } else { Answer::Choice(v) }))
-                        })}>
-                        <option value="" selected={selected.is_empty()}>{"Don't know"}</option>
-                        {for q.choices.iter().map(|(v, l)| html!{ <option value={v.clone()} selected={&selected == v}>{l}</option> })}
-                    </select> }
+                    html!{
+                        <li class="dus-question" key={q.id.clone()}>
+                            <label for={name.clone()} class="dus-ask">{q.ask_in(code)}</label>
+                            {help_html}
+                            <select id={name.clone()} aria-describedby={described} onchange={Callback::from(move |e: Event| {
+                                    let v = e.target_unchecked_into::<HtmlSelectElement>().value();
+                                    d.dispatch(Action::Answer(id.clone(), if v.is_empty() { Answer::Unknown } else { Answer::Choice(v) }))
+                                })}>
+                                <option value="" selected={selected.is_empty()}>{t(l, "answer.unknown")}</option>
+                                {for q.choices_in(code).into_iter().map(|(v, label)| html!{ <option value={v.to_string()} selected={selected == v}>{label}</option> })}
+                            </select>
+                            {tests}
+                        </li>
+                    }
                 }
-            };
-            html! {
-                <li class="dus-question">
-                    <p id={format!("{name}-ask")} class="dus-ask">{&q.ask}</p>
-                    {if q.help.is_empty() { html!{} } else { html!{ <p class="dus-help">{&q.help}</p> } }}
-                    {control}
-                    <p class="dus-tests">{format!("Tests: {}", q.tests.join(", "))}</p>
-                </li>
             }
         }).collect::<Html>()
     });
     let finding_rows = findings.iter().map(|f| {
         let (class, text) = match &f.status {
-            ItemStatus::Matched => (
-                "dus-matched",
-                "matched: your item is described by this entry".to_string(),
-            ),
-            ItemStatus::NotMatched => ("dus-ruled-out", "not matched".to_string()),
-            ItemStatus::Released(note) => ("dus-released", format!("released by {note}")),
+            ItemStatus::Matched => ("dus-matched", t(l, "finding.matched").to_string()),
+            ItemStatus::NotMatched => ("dus-ruled-out", t(l, "finding.not_matched").to_string()),
+            ItemStatus::Released(note) => ("dus-released", tf(l, "finding.released", &[("note", note)])),
             ItemStatus::Open(missing) => (
                 "dus-open",
                 if missing.is_empty() {
-                    "open".into()
+                    t(l, "finding.open").to_string()
                 } else {
-                    format!("open: still to find out ({})", missing.len())
+                    tp(l, "finding.open_missing", missing.len() as u64)
                 },
             ),
         };
-        html! { <li class={class}><span class="dus-code">{&f.code}</span>{" — "}{text}</li> }
+        html! { <li class={class} key={f.code.clone()}><span class="dus-code">{&f.code}</span>{" — "}{text}</li> }
     });
     html! {
         <section class="dus-questions" aria-labelledby="dus-questions-title">
-            <h3 id="dus-questions-title">{"Guided questions"}</h3>
-            <p class="dus-muted">{"Answer what you know; \"Don't know\" keeps an entry open, it never rules it out."}</p>
-            <ul class="dus-topics">{for topic_buttons}</ul>
-            {if let Some(q) = open_questions { html!{ <ol class="dus-question-list">{q}</ol> } } else { html!{} }}
-            {if findings.is_empty() { html!{} } else { html!{
-                <section aria-live="polite"><h4>{"What your answers say"}</h4><ul class="dus-findings">{for finding_rows}</ul></section>
-            } }}
+            <@{ui.h(2)} id="dus-questions-title">{t(l, "questions.title")}</@>
+            <p class="dus-muted">{t(l, "questions.intro")}</p>
+            <ul class="dus-topics" aria-label={t(l, "questions.topics")}>{for topic_buttons}</ul>
+            {if let Some(q) = open_questions { html!{ <ol id="dus-question-list" class="dus-question-list">{q}</ol> } } else { html!{} }}
+            <div class="dus-findings-region" aria-live="polite">
+                {if findings.is_empty() { html!{} } else { html!{
+                    <section aria-labelledby="dus-findings-title">
+                        <@{ui.h(3)} id="dus-findings-title">{t(l, "findings.title")}</@>
+                        <ul class="dus-findings">{for finding_rows}</ul>
+                    </section>
+                } }}
+            </div>
         </section>
     }
 }

@@ -1,5 +1,10 @@
 //! The Yew UI. One reducer (`crate::state::State`) holds everything; the components below
 //! render it and dispatch actions. Mounted only through `api::mount`.
+//!
+//! Every word on screen comes from `crate::i18n` (i18n/en.txt, de.txt, fr.txt); the legal
+//! text and the core's grounds stay English and are marked `lang="en"`. Focus moves to the
+//! new heading when the step changes, to the entry when one opens and to the verdict when it
+//! appears; search results and the verdict are also announced through polite live regions.
 
 mod destination_step;
 mod entry_view;
@@ -9,10 +14,12 @@ mod widgets;
 
 use std::rc::Rc;
 
-use wasm_bindgen::JsValue;
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::HtmlSelectElement;
 use yew::prelude::*;
 
 use crate::dataset;
+use crate::i18n::{format_date, t, tf, tp, Lang};
 use crate::state::{Action, State, Step};
 
 #[derive(Debug, Clone, PartialEq)]
@@ -27,6 +34,21 @@ impl Reducible for Model {
 
 pub type Dispatch = UseReducerDispatcher<Model>;
 
+/// What every component needs besides the state: the language and the level of the
+/// widget's top heading (2 by default: a host page has its own h1).
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Ui {
+    pub lang: Lang,
+    pub heading: u8,
+}
+
+impl Ui {
+    /// The tag of a heading `depth` levels below the widget's title ("h3" ...).
+    pub fn h(&self, depth: u8) -> String {
+        format!("h{}", (self.heading + depth).min(6))
+    }
+}
+
 #[derive(Debug, Clone, PartialEq, Properties, Default)]
 pub struct AppProps {
     /// The exporter's Member State (ISO code), preselected.
@@ -35,22 +57,29 @@ pub struct AppProps {
     /// `cyber` opens on the cyber-surveillance questions.
     #[prop_or_default]
     pub focus: String,
+    /// The UI language (`lang` option: "en", "de", "fr", or a tag such as "de-AT"; any
+    /// other language gives English).
+    #[prop_or_default]
+    pub lang: Lang,
+    /// The level of the widget's title heading, 1 to 4 (`headingLevel` option); 2 by default.
+    #[prop_or(2)]
+    pub heading_level: u8,
 }
 
 impl AppProps {
     pub fn from_options(options: &JsValue) -> Result<AppProps, String> {
-        let mut props = AppProps::default();
+        let mut props = AppProps {
+            heading_level: 2,
+            ..AppProps::default()
+        };
         if options.is_undefined() || options.is_null() {
             return Ok(props);
         }
         if !options.is_object() {
             return Err("options must be an object".into());
         }
-        let get = |k: &str| {
-            js_sys::Reflect::get(options, &JsValue::from_str(k))
-                .ok()
-                .and_then(|v| v.as_string())
-        };
+        let value = |k: &str| js_sys::Reflect::get(options, &JsValue::from_str(k)).ok();
+        let get = |k: &str| value(k).and_then(|v| v.as_string());
         if let Some(from) = get("from") {
             let code = from.trim().to_ascii_uppercase();
             if !code.is_empty() {
@@ -63,7 +92,56 @@ impl AppProps {
             }
         }
         props.focus = get("focus").unwrap_or_default();
+        // A host page's language may be any: one we do not have means English, not an error.
+        props.lang = get("lang")
+            .and_then(|l| Lang::parse(&l))
+            .unwrap_or_default();
+        if let Some(level) = value("headingLevel").filter(|v| !v.is_undefined() && !v.is_null()) {
+            match level.as_f64() {
+                Some(n) if (1.0..=4.0).contains(&n) && n.fract() == 0.0 => {
+                    props.heading_level = n as u8
+                }
+                _ => {
+                    return Err(format!(
+                        "`headingLevel` must be 1, 2, 3 or 4, got {}",
+                        level.as_string().unwrap_or_else(|| format!("{level:?}"))
+                    ))
+                }
+            }
+        }
         Ok(props)
+    }
+}
+
+/// Focus the first element of `ids` that exists inside `root` (headings carry tabindex=-1).
+pub fn focus_first(root: &NodeRef, selectors: &[String]) {
+    let Some(root) = root.cast::<web_sys::Element>() else {
+        return;
+    };
+    for sel in selectors {
+        if let Ok(Some(el)) = root.query_selector(sel) {
+            if let Ok(el) = el.dyn_into::<web_sys::HtmlElement>() {
+                let _ = el.focus();
+                return;
+            }
+        }
+    }
+}
+
+/// Tell the page the user switched language: a `dus-lang` event (bubbling, crossing the
+/// shadow root) with `detail.lang`. The standalone page updates ?lang= with it.
+fn announce_lang(root: &NodeRef, lang: Lang) {
+    let Some(el) = root.cast::<web_sys::Element>() else {
+        return;
+    };
+    let detail = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&detail, &"lang".into(), &lang.code().into());
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&detail);
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("dus-lang", &init) {
+        let _ = el.dispatch_event(&event);
     }
 }
 
@@ -71,8 +149,9 @@ impl AppProps {
 pub fn app(props: &AppProps) -> Html {
     let from = props.from.clone();
     let focus = props.focus.clone();
+    let lang = props.lang;
     let model = use_reducer(move || {
-        let mut s = State::new(&from);
+        let mut s = State::new(&from).with_lang(lang);
         if focus == "cyber" {
             s.topic = Some("cyber".into());
         }
@@ -80,6 +159,40 @@ pub fn app(props: &AppProps) -> Html {
     });
     let state = &model.0;
     let dispatch = model.dispatcher();
+    let root = use_node_ref();
+    let ui = Ui {
+        lang: state.lang,
+        heading: props.heading_level.clamp(1, 4),
+    };
+    let l = ui.lang;
+
+    // The host's `lang` wins: a new prop replaces the language chosen inside.
+    {
+        let d = dispatch.clone();
+        let first = use_mut_ref(|| true);
+        use_effect_with(props.lang, move |lang| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) {
+                d.dispatch(Action::SetLang(*lang));
+            }
+        });
+    }
+    // A new step: focus its heading (the verdict on the result step), never on first render.
+    {
+        let root = root.clone();
+        let shown = use_mut_ref(|| state.step);
+        use_effect_with(state.step, move |step| {
+            if *shown.borrow() != *step {
+                *shown.borrow_mut() = *step;
+                let mut targets = Vec::new();
+                if *step == Step::Result {
+                    targets.push("#dus-verdict-title".to_string());
+                }
+                targets.push("#dus-step-title".to_string());
+                focus_first(&root, &targets);
+            }
+        });
+    }
+
     let info = &dataset().info;
     let step_button = |step: Step, label: &str, n: u8| {
         let d = dispatch.clone();
@@ -94,30 +207,77 @@ pub fn app(props: &AppProps) -> Html {
             </li>
         }
     };
+    let on_lang = {
+        let d = dispatch.clone();
+        let root = root.clone();
+        Callback::from(move |e: Event| {
+            let value = e.target_unchecked_into::<HtmlSelectElement>().value();
+            if let Some(lang) = Lang::parse(&value) {
+                d.dispatch(Action::SetLang(lang));
+                announce_lang(&root, lang);
+            }
+        })
+    };
+    let last_word = |s: &str| s.rsplit(' ').next().unwrap_or("").to_string();
+    let version = tf(
+        l,
+        "app.version",
+        &[
+            ("regulation", &last_word(&info.regulation)),
+            ("delegated", &last_word(&info.annex_version)),
+            ("date", &format_date(l, &info.consolidated_as_of)),
+        ],
+    );
+    // Announced once the verdict is there; the result step also moves focus onto it.
+    let announcement = match (&state.step, &state.assessment) {
+        (Step::Result, Some(Ok(a))) => tf(
+            l,
+            "result.announce",
+            &[("verdict", result_step::verdict_text(l, a.verdict).0)],
+        ),
+        (Step::Result, Some(Err(_))) => t(l, "result.error").to_string(),
+        _ => String::new(),
+    };
+    let title_tag = ui.h(0);
     html! {
-        <div class="dus-root">
-            <header class="dus-header">
-                <h2 class="dus-title">{"Dual-use export pre-screening"}</h2>
-                <p class="dus-version">{format!("{} · {} · consolidated text of {}", info.regulation, info.annex_version, info.consolidated_as_of)}</p>
-                <p class="dus-privacy">{"Everything you type stays in this page: nothing is sent anywhere."}</p>
-            </header>
-            <nav aria-label="Screening steps">
+        <ContextProvider<Ui> context={ui}>
+        <div class="dus-root" lang={l.code()} ref={root.clone()}>
+            <div class="dus-header">
+                <div class="dus-topbar">
+                    <@{title_tag} class="dus-title">{t(l, "app.title")}</@>
+                    <div class="dus-lang">
+                        <label for="dus-lang">{t(l, "lang.label")}</label>
+                        <select id="dus-lang" onchange={on_lang}>
+                            {for Lang::ALL.iter().map(|x| html!{
+                                <option value={x.code()} lang={x.code()} selected={*x == l}>{x.native_name()}</option>
+                            })}
+                        </select>
+                    </div>
+                </div>
+                <p class="dus-version">{version}</p>
+                <p class="dus-privacy">{t(l, "app.privacy")}</p>
+            </div>
+            <nav class="dus-steps-nav" aria-label={t(l, "steps.nav")}>
                 <ol class="dus-steps">
-                    {step_button(Step::Item, "Item", 1)}
-                    {step_button(Step::Destination, "Destination and use", 2)}
-                    {step_button(Step::Result, "Result", 3)}
+                    {step_button(Step::Item, t(l, "steps.item"), 1)}
+                    {step_button(Step::Destination, t(l, "steps.destination"), 2)}
+                    {step_button(Step::Result, t(l, "steps.result"), 3)}
                 </ol>
             </nav>
-            <main class="dus-main">
+            <div class="dus-main">
                 {match state.step {
-                    Step::Item => html! { <item_step::ItemStep state={state.clone()} dispatch={dispatch.clone()} /> },
-                    Step::Destination => html! { <destination_step::DestinationStep state={state.clone()} dispatch={dispatch.clone()} /> },
-                    Step::Result => html! { <result_step::ResultStep state={state.clone()} dispatch={dispatch.clone()} /> },
+                    Step::Item => html! { <item_step::ItemStep state={state.clone()} dispatch={dispatch.clone()} root={root.clone()} /> },
+                    Step::Destination => html! { <destination_step::DestinationStep state={state.clone()} dispatch={dispatch.clone()} root={root.clone()} /> },
+                    Step::Result => html! { <result_step::ResultStep state={state.clone()} dispatch={dispatch.clone()} root={root.clone()} /> },
                 }}
-            </main>
-            <footer class="dus-footer">
-                <p>{dualuse_core::assess::INDICATIVE}</p>
-            </footer>
+            </div>
+            <div class="dus-sr-only" role="status" aria-live="polite" aria-atomic="true">{announcement}</div>
+            <div class="dus-footer">
+                <p>{t(l, "app.indicative")}</p>
+                {if l != Lang::En { html!{ <p>{t(l, "legal.english_only")}</p> } } else { html!{} }}
+                <p class="dus-muted">{tp(l, "app.dataset_count", info.entry_count as u64)}</p>
+            </div>
         </div>
+        </ContextProvider<Ui>>
     }
 }

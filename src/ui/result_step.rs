@@ -1,24 +1,69 @@
 //! Step 3: the verdict, its grounds with their legal citations, what was checked, due
-//! diligence, the authority to contact.
+//! diligence, the authority to contact. The grounds and what was checked are the core's
+//! English; the verdict, headings and due-diligence steps are translated.
 
+use dualuse_core::assess::{Verdict, DUE_DILIGENCE};
 use yew::prelude::*;
 
 use super::item_step::StepProps;
-use super::widgets::unverified_mark;
+use super::widgets::{legal_note, unverified_mark};
+use super::Ui;
+use crate::i18n::{t, tf, Lang};
 use crate::state::{Action, Step};
 
-fn verdict_text(v: &str) -> (&'static str, &'static str) {
+/// The verdict's title and what to do, in the UI language.
+pub fn verdict_text(lang: Lang, v: Verdict) -> (&'static str, &'static str) {
     match v {
-        "prohibited" => ("Prohibited", "A sanctions regulation bans this export."),
-        "authorisation_required" => ("Authorisation required", "Apply to your competent authority before exporting."),
-        "notify_authority" => ("Notify your authority", "Tell your competent authority what you know; it decides whether an authorisation is needed."),
-        "general_authorisation_available" => ("A Union general authorisation is available", "You may use it if you meet all its conditions."),
-        _ => ("No authorisation indicated", "On the facts given, no authorisation is indicated. Your duty of care continues."),
+        Verdict::Prohibited => (
+            t(lang, "verdict.prohibited.title"),
+            t(lang, "verdict.prohibited.text"),
+        ),
+        Verdict::AuthorisationRequired => (
+            t(lang, "verdict.authorisation_required.title"),
+            t(lang, "verdict.authorisation_required.text"),
+        ),
+        Verdict::NotifyAuthority => (
+            t(lang, "verdict.notify_authority.title"),
+            t(lang, "verdict.notify_authority.text"),
+        ),
+        Verdict::GeneralAuthorisationAvailable => (
+            t(lang, "verdict.general_authorisation_available.title"),
+            t(lang, "verdict.general_authorisation_available.text"),
+        ),
+        Verdict::NoAuthorisationIndicated => (
+            t(lang, "verdict.no_authorisation_indicated.title"),
+            t(lang, "verdict.no_authorisation_indicated.text"),
+        ),
+    }
+}
+
+/// A due-diligence step of Recommendation (EU) 2024/2659 in the UI language, when it is one
+/// of the core's fixed steps; otherwise the core's English.
+fn due_diligence_step(lang: Lang, text: &str) -> Html {
+    let keys = [
+        "dd.step1",
+        "dd.step2",
+        "dd.step3",
+        "dd.step4",
+        "dd.red_flags",
+    ];
+    match DUE_DILIGENCE
+        .iter()
+        .position(|s| *s == text)
+        .and_then(|i| keys.get(i))
+    {
+        Some(key) => html! { <li>{t(lang, key)}</li> },
+        None => html! { <li lang="en">{text}</li> },
     }
 }
 
 #[function_component(ResultStep)]
 pub fn result_step(props: &StepProps) -> Html {
+    let ui = use_context::<Ui>().unwrap_or(Ui {
+        lang: props.state.lang,
+        heading: 2,
+    });
+    let l = ui.lang;
     let d = props.dispatch.clone();
     let back = {
         let d = d.clone();
@@ -28,51 +73,62 @@ pub fn result_step(props: &StepProps) -> Html {
         let d = d.clone();
         Callback::from(move |_| d.dispatch(Action::Restart))
     };
+    let h2 = ui.h(2);
     let body = match &props.state.assessment {
-        None => html! { <p>{"Complete the previous steps to see a result."}</p> },
-        Some(Err(e)) => html! { <p role="alert" class="dus-error">{e}</p> },
+        None => html! { <p>{t(l, "result.incomplete")}</p> },
+        Some(Err(e)) => html! {
+            <div role="alert" class="dus-error">
+                <p>{t(l, "result.error")}</p>
+                <p lang="en">{e}</p>
+            </div>
+        },
         Some(Ok(a)) => {
-            let (title, subtitle) = verdict_text(a.verdict.as_str());
+            let (title, subtitle) = verdict_text(l, a.verdict);
             html! {
                 <>
-                    <div class={format!("dus-verdict dus-verdict-{}", a.verdict.as_str())} role="status">
-                        <p class="dus-verdict-title">{title}</p>
+                    <div class={format!("dus-verdict dus-verdict-{}", a.verdict.as_str())}>
+                        <@{h2.clone()} id="dus-verdict-title" class="dus-verdict-title" tabindex="-1">{title}</@>
                         <p>{subtitle}</p>
-                        <p class="dus-indicative">{"Indicative only: the competent authority decides."}</p>
+                        <p class="dus-indicative">{t(l, "result.indicative")}</p>
                     </div>
+                    {legal_note(l)}
                     {if a.entries.is_empty() { html!{} } else { html!{
-                        <section><h3>{"Entries"}</h3><ul>{for a.entries.iter().map(|e| html!{
-                            <li><span class="dus-code">{&e.code}</span>{" "}{&e.heading}
-                                {if e.open { html!{ <span class="dus-badge">{"not ruled out"}</span> } } else { html!{} }}
-                                {if e.annex_iv { html!{ <span class="dus-badge">{"Annex IV"}</span> } } else { html!{} }}
-                                {unverified_mark(e.verified)}</li>
+                        <section aria-labelledby="dus-r-entries"><@{h2.clone()} id="dus-r-entries">{t(l, "result.entries")}</@><ul>{for a.entries.iter().map(|e| html!{
+                            <li><span class="dus-code">{&e.code}</span>{" "}<span lang="en">{&e.heading}</span>
+                                {if e.open { html!{ <span class="dus-badge">{t(l, "result.badge.open")}</span> } } else { html!{} }}
+                                {if e.annex_iv { html!{ <span class="dus-badge">{t(l, "result.badge.annex_iv")}</span> } } else { html!{} }}
+                                {unverified_mark(l, e.verified)}</li>
                         })}</ul></section>
                     } }}
-                    <section><h3>{"Grounds"}</h3><ul class="dus-grounds">{for a.grounds.iter().map(|g| html!{
-                        <li><strong>{&g.rule}</strong>{": "}{&g.text}</li>
-                    })}</ul></section>
+                    <section aria-labelledby="dus-r-grounds"><@{h2.clone()} id="dus-r-grounds">{t(l, "result.grounds")}</@>
+                        <ul class="dus-grounds" lang="en">{for a.grounds.iter().map(|g| html!{
+                            <li><strong>{&g.rule}</strong>{": "}{&g.text}</li>
+                        })}</ul></section>
                     {if a.general_authorisations.is_empty() { html!{} } else { html!{
-                        <section><h3>{"Union general export authorisations"}</h3><p>{a.general_authorisations.join(", ")}</p></section>
+                        <section aria-labelledby="dus-r-ugea"><@{h2.clone()} id="dus-r-ugea">{t(l, "result.ugea")}</@><p>{a.general_authorisations.join(", ")}</p></section>
                     } }}
                     {if a.due_diligence.is_empty() { html!{} } else { html!{
-                        <section><h3>{"Due diligence for cyber-surveillance items"}</h3><ol>{for a.due_diligence.iter().map(|s| html!{ <li>{s}</li> })}</ol></section>
+                        <section aria-labelledby="dus-r-dd"><@{h2.clone()} id="dus-r-dd">{t(l, "result.due_diligence")}</@>
+                            <ol>{for a.due_diligence.iter().map(|s| due_diligence_step(l, s))}</ol></section>
                     } }}
-                    <section><h3>{"What was checked"}</h3><ul>{for a.checked.iter().map(|s| html!{ <li>{s}</li> })}</ul></section>
-                    <section><h3>{"Your competent authority"}</h3>{match &a.authority {
-                        Some(x) => html!{ <p>{format!("{} ({})", x.name, x.web)}{unverified_mark(x.verified)}</p> },
-                        None => html!{ <p>{"Choose your Member State to see it."}</p> },
+                    <section aria-labelledby="dus-r-checked"><@{h2.clone()} id="dus-r-checked">{t(l, "result.checked")}</@>
+                        <ul lang="en">{for a.checked.iter().map(|s| html!{ <li>{s}</li> })}</ul></section>
+                    <section aria-labelledby="dus-r-authority"><@{h2.clone()} id="dus-r-authority">{t(l, "result.authority")}</@>{match &a.authority {
+                        Some(x) => html!{ <p>{format!("{} ({})", x.name, x.web)}{unverified_mark(l, x.verified)}</p> },
+                        None => html!{ <p>{t(l, "result.authority_none")}</p> },
                     }}</section>
-                    <p class="dus-dataset">{format!("Dataset: {}", a.dataset_version)}</p>
+                    <p class="dus-dataset">{tf(l, "result.dataset", &[("version", &a.dataset_version)])}</p>
                 </>
             }
         }
     };
     html! {
-        <section class="dus-result-step">
+        <section class="dus-result-step" aria-labelledby="dus-step-title">
+            <@{ui.h(1)} id="dus-step-title" class="dus-step-title" tabindex="-1">{t(l, "result.title")}</@>
             {body}
             <div class="dus-actions">
-                <button type="button" onclick={back}>{"Change destination and use"}</button>
-                <button type="button" onclick={restart}>{"Start again"}</button>
+                <button type="button" onclick={back}>{t(l, "result.back")}</button>
+                <button type="button" onclick={restart}>{t(l, "result.restart")}</button>
             </div>
         </section>
     }

@@ -1,6 +1,10 @@
-//! Small shared pieces: highlighted snippets, the unverified mark, text lines.
+//! Small shared pieces: highlighted snippets, the unverified mark, text lines, the
+//! "legal text in English" note, labels for the core's match reasons, country names.
 
+use dualuse_core::model::Country;
 use yew::prelude::*;
+
+use crate::i18n::{t, tf, Lang};
 
 /// `text` with the byte ranges `marks` wrapped in <mark>.
 pub fn highlighted(text: &str, marks: &[(usize, usize)]) -> Html {
@@ -18,11 +22,11 @@ pub fn highlighted(text: &str, marks: &[(usize, usize)]) -> Html {
     out.into_iter().collect()
 }
 
-pub fn unverified_mark(verified: bool) -> Html {
+pub fn unverified_mark(lang: Lang, verified: bool) -> Html {
     if verified {
         html! {}
     } else {
-        html! { <span class="dus-unverified" title="This wording was written from knowledge of the regulation and has not yet been compared with the Official Journal.">{"Check against the official text"}</span> }
+        html! { <span class="dus-unverified" title={t(lang, "unverified.title")}>{t(lang, "unverified.mark")}</span> }
     }
 }
 
@@ -36,4 +40,51 @@ pub fn text_lines(lines: &[String]) -> Html {
             html! { <p class={format!("dus-line dus-indent-{}", indent.min(4))}>{l.trim()}</p> }
         })
         .collect()
+}
+
+/// In German and French: the legal text below is English (the only text we hold).
+pub fn legal_note(lang: Lang) -> Html {
+    if lang == Lang::En {
+        html! {}
+    } else {
+        html! { <p class="dus-legal-note">{t(lang, "legal.english_only")}</p> }
+    }
+}
+
+/// The core's reasons for a search hit ("legal text", "synonym: stingray", "spelling: a → b"),
+/// in the UI language; an unknown reason is shown as it is.
+pub fn why_label(lang: Lang, why: &str) -> String {
+    if let Some(term) = why.strip_prefix("synonym: ") {
+        return tf(lang, "why.synonym_of", &[("term", term)]);
+    }
+    if let Some(rest) = why.strip_prefix("spelling: ") {
+        if let Some((typed, found)) = rest.split_once(" → ") {
+            return tf(lang, "why.spelling", &[("typed", typed), ("found", found)]);
+        }
+    }
+    match why {
+        "code" => t(lang, "why.code"),
+        "synonym" => t(lang, "why.synonym"),
+        "plain-language alias" => t(lang, "why.alias"),
+        "legal text" => t(lang, "why.text"),
+        "note" => t(lang, "why.note"),
+        "defined term" => t(lang, "why.defined_term"),
+        "parent item" => t(lang, "why.parent"),
+        other => other,
+    }
+    .to_string()
+}
+
+/// A country's name in the UI language (English when the data lacks it).
+pub fn country_name(lang: Lang, c: &Country) -> &str {
+    let name = match lang {
+        Lang::En => &c.name_en,
+        Lang::De => &c.name_de,
+        Lang::Fr => &c.name_fr,
+    };
+    if name.is_empty() {
+        &c.name_en
+    } else {
+        name
+    }
 }

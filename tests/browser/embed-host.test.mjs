@@ -1,0 +1,58 @@
+// The example association page (www/examples/index.html): a strict host CSP with a nonce,
+// hostile global CSS, two themed widgets, attribute changes, and the iframe fallback.
+import { test, before, after } from "node:test";
+import assert from "node:assert/strict";
+import { startServer, launch, openPage } from "./helpers.mjs";
+
+let srv, browser;
+before(async () => { srv = await startServer(); browser = await launch(); });
+after(async () => { await browser?.close(); await srv?.close(); });
+
+async function openExample() {
+  const opened = await openPage(browser, `${srv.base}/examples/index.html`);
+  const violations = [];
+  await opened.page.exposeFunction("reportViolation", (v) => violations.push(v));
+  await opened.page.evaluate(() => document.addEventListener("securitypolicyviolation", (e) => window.reportViolation(`${e.violatedDirective} ${e.blockedURI}`)));
+  await opened.page.locator("#members #dus-search").waitFor({ timeout: 15000 });
+  await opened.page.locator("#cyber #dus-search").waitFor({ timeout: 15000 });
+  return { ...opened, violations };
+}
+
+test("under the host's nonce CSP both widgets work, themed, and nothing leaves the origin", async () => {
+  const { page, requests, errors, violations, context } = await openExample();
+  await page.locator("#members #dus-search").fill("IMSI catcher");
+  await page.locator("#members .dus-result").first().waitFor();
+  assert.equal(await page.locator("#cyber .dus-result").count(), 0);
+  const accent = (sel) => page.locator(sel).evaluate((el) => getComputedStyle(el.shadowRoot.querySelector(".dus-host")).getPropertyValue("--dus-accent").trim());
+  assert.equal(await accent("#members"), "#7a1f5c");
+  assert.equal(await accent("#cyber"), "#5fd08f", "a dark widget takes the host's --dus-accent-dark");
+  const theme = await page.locator("#cyber").evaluate((el) => el.shadowRoot.querySelector(".dus-host").dataset.theme);
+  assert.equal(theme, "dark");
+  for (const r of requests) assert.ok(r.startsWith(srv.base), `request outside the origin: ${r}`);
+  assert.deepEqual(violations, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
+test("changing an attribute re-renders the widget with the new setting", async () => {
+  const { page, context } = await openExample();
+  await page.locator("#members").evaluate((el) => el.setAttribute("from", "FR"));
+  const next = page.locator("#members .dus-item-step .dus-primary").last();
+  await next.waitFor();
+  await next.click();
+  await page.locator("#members #dus-from").waitFor();
+  assert.equal(await page.locator("#members #dus-from").inputValue(), "FR");
+  await context.close();
+});
+
+test("the iframe fallback works sandboxed, without any host script, and sizes itself", async () => {
+  const { page, requests, context } = await openExample();
+  const frame = page.frameLocator("#frame");
+  await frame.locator("#dus-search").waitFor({ timeout: 15000 });
+  await frame.locator("#dus-search").fill("drone");
+  await frame.locator(".dus-result").first().waitFor();
+  await page.waitForFunction(() => parseInt(document.getElementById("frame").style.height || "0", 10) > 300);
+  const frameRequests = requests.filter((r) => r.includes("frame.html"));
+  assert.equal(frameRequests.length, 1, "the frame is one self-contained file");
+  await context.close();
+});
