@@ -358,6 +358,22 @@ impl MountHandle {
     }
 }
 
+/// A deliberate panic, for the browser test that a crash shows a message with a reset
+/// button instead of a dead page. Not part of the API contract.
+#[wasm_bindgen(js_name = "__testPanic")]
+pub fn test_panic() {
+    panic!("deliberate panic requested by __testPanic");
+}
+
+fn install_panic_hook() {
+    static ONCE: std::sync::Once = std::sync::Once::new();
+    ONCE.call_once(|| {
+        std::panic::set_hook(Box::new(|info| {
+            web_sys::console::error_1(&JsValue::from_str(&format!("dualuse-screener: {info}")));
+        }))
+    });
+}
+
 /// Mount the UI into `element`. Options: `{ lang, from, focus }`.
 #[wasm_bindgen]
 pub fn mount(element: JsValue, options: JsValue) -> Result<MountHandle, JsError> {
@@ -367,6 +383,7 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<MountHandle, JsError>
             describe(&v)
         ))
     })?;
+    install_panic_hook();
     let props = crate::ui::AppProps::from_options(&options)
         .map_err(|e| JsError::new(&format!("mount: {e}")))?;
     let app = yew::Renderer::<crate::ui::App>::with_root_and_props(element, props).render();

@@ -6,6 +6,7 @@ use std::collections::BTreeMap;
 use dualuse_core::assess::{assess, AssessInput, Assessment, Concerns, ExportForm};
 use dualuse_core::questions::{Answer, Answers};
 use dualuse_core::search::{search, SearchHit};
+use dualuse_core::session::{AnswerValue, ConcernsRecord, Session};
 use dualuse_core::Dataset;
 
 use crate::i18n::Lang;
@@ -46,6 +47,16 @@ pub struct State {
     pub concerns: Concerns,
     pub export_form: ExportForm,
     pub assessment: Option<Result<Assessment, String>>,
+    /// The item as the user describes it, for the record.
+    pub description: String,
+    /// Queries that led the user to an entry, for the record.
+    pub searches: Vec<String>,
+    /// Due-diligence steps the user ticked (indices).
+    pub ticks: Vec<u8>,
+    /// Guidance for the current query beyond the entries (not-listed items, false friends).
+    pub notices: Vec<String>,
+    /// A message about a session that was loaded (what changed) or could not be (why).
+    pub session_message: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -67,6 +78,12 @@ pub enum Action {
     Go(Step),
     Restart,
     SetLang(Lang),
+    SetDescription(String),
+    ToggleTick(u8),
+    /// Replace the session by one loaded from a link, a file or this device, with a message.
+    LoadSession(Session, Option<String>),
+    /// A link or file that could not be read: keep an empty session and say why.
+    SessionError(String),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -78,6 +95,13 @@ pub enum Concern {
 }
 
 impl State {
+    fn remember_query(&mut self) {
+        let q = self.query.trim();
+        if !q.is_empty() && !self.searches.iter().any(|s| s == q) && self.searches.len() < 50 {
+            self.searches.push(q.chars().take(200).collect());
+        }
+    }
+
     pub fn new(from: &str) -> State {
         State {
             from: from.to_string(),
@@ -110,16 +134,77 @@ impl State {
         }
     }
 
+    /// Everything the user entered, for links, records and saved sessions.
+    pub fn session(&self) -> Session {
+        let form = match self.export_form {
+            ExportForm::Goods => "goods",
+            ExportForm::Electronic => "electronic",
+            ExportForm::Exhibition => "exhibition",
+        };
+        Session {
+            description: self.description.clone(),
+            searches: self.searches.clone(),
+            picked: self.picked.clone(),
+            answers: self
+                .answers
+                .iter()
+                .map(|(k, v)| (k.clone(), AnswerValue::from_answer(v)))
+                .collect(),
+            cyber_surveillance: self.cyber_surveillance,
+            telecom_monitoring: self.telecom_monitoring,
+            from: self.from.clone(),
+            to: self.to.clone(),
+            informed_by_authority: self.informed,
+            concerns: ConcernsRecord {
+                wmd: self.concerns.wmd,
+                military_end_use: self.concerns.military_end_use,
+                illegal_military_parts: self.concerns.illegal_military_parts,
+                human_rights: self.concerns.human_rights,
+            },
+            export_form: form.into(),
+            ticks: self.ticks.clone(),
+        }
+    }
+
+    fn load(self, s: Session) -> State {
+        let input = s.assess_input();
+        let mut next = State::new(&s.from).with_lang(self.lang);
+        next.description = s.description;
+        next.searches = s.searches;
+        next.picked = s.picked;
+        next.answers = input.answers;
+        next.cyber_surveillance = s.cyber_surveillance;
+        next.telecom_monitoring = s.telecom_monitoring;
+        next.to = s.to;
+        next.informed = s.informed_by_authority;
+        next.concerns = input.concerns;
+        next.export_form = input.export_form;
+        next.ticks = s.ticks;
+        // A restored session opens on its result when it has one.
+        next.step = if next.to.is_empty() && next.picked.is_empty() {
+            Step::Item
+        } else {
+            Step::Result
+        };
+        next.topic = None;
+        next
+    }
+
     /// Apply one action. Pure: the same state and action always give the same result.
     pub fn apply(mut self, ds: &Dataset, action: Action) -> State {
         match action {
             Action::Query(q) => {
                 self.results = search(ds, &q, RESULT_LIMIT);
+                self.notices = dualuse_core::search::notices(ds, &q);
                 self.query = q;
             }
-            Action::Open(code) => self.open_code = Some(code),
+            Action::Open(code) => {
+                self.remember_query();
+                self.open_code = Some(code)
+            }
             Action::CloseEntry => self.open_code = None,
             Action::Pick(code) => {
+                self.remember_query();
                 if !self.picked.contains(&code) {
                     self.picked.push(code);
                 }
@@ -147,6 +232,24 @@ impl State {
                 self = State::new(&from).with_lang(self.lang);
             }
             Action::SetLang(lang) => self.lang = lang,
+            Action::SetDescription(d) => self.description = d,
+            Action::ToggleTick(i) => {
+                if self.ticks.contains(&i) {
+                    self.ticks.retain(|t| *t != i);
+                } else {
+                    self.ticks.push(i);
+                    self.ticks.sort_unstable();
+                }
+            }
+            Action::LoadSession(s, message) => {
+                self = self.load(s);
+                self.session_message = message;
+            }
+            Action::SessionError(message) => {
+                let from = std::mem::take(&mut self.from);
+                self = State::new(&from).with_lang(self.lang);
+                self.session_message = Some(message);
+            }
         }
         // The verdict always reflects the current answers.
         self.assessment =

@@ -79,6 +79,26 @@ class DualUseScreener extends HTMLElement {
   }
 }
 
+// A panic aborts the shared wasm instance: every widget on the page shows a message and a
+// reset button instead of freezing.
+window.addEventListener("error", (e) => {
+  if (!(e.error instanceof WebAssembly.RuntimeError)) return;
+  for (const el of document.querySelectorAll("dualuse-screener")) {
+    if (!el.shadowRoot) continue;
+    const box = document.createElement("div");
+    box.className = "dus-host dus-crash";
+    box.setAttribute("role", "alert");
+    const p = document.createElement("p");
+    p.textContent = "Something went wrong inside the screener. Nothing was sent anywhere.";
+    const b = document.createElement("button");
+    b.type = "button";
+    b.textContent = "Start again";
+    b.addEventListener("click", () => location.reload());
+    box.append(p, b);
+    el.shadowRoot.replaceChildren(box);
+  }
+});
+
 if (!customElements.get("dualuse-screener")) {
   customElements.define("dualuse-screener", DualUseScreener);
 }

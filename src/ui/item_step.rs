@@ -109,6 +109,11 @@ pub fn item_step(props: &StepProps) -> Html {
                 placeholder={t(l, "search.placeholder")}
                 value={state.query.clone()} {oninput} aria-describedby="dus-search-hint dus-search-status" />
             <p id="dus-search-status" class="dus-status" role="status" aria-live="polite">{status}</p>
+            {if state.notices.is_empty() { html!{} } else { html!{
+                <aside class="dus-notices" aria-label={t(l, "search.notices")}>
+                    {for state.notices.iter().map(|n| html!{ <p class="dus-caution" lang="en">{n}</p> })}
+                </aside>
+            } }}
             {if state.results.is_empty() { html!{} } else { legal_note(l) }}
             {if state.results.is_empty() { html!{} } else { html!{
                 <ol class="dus-results" aria-label={t(l, "results.label")}>{for results}</ol>
@@ -116,6 +121,14 @@ pub fn item_step(props: &StepProps) -> Html {
             {if let Some(code) = &state.open_code {
                 html!{ <EntryView code={code.clone()} picked={state.picked.contains(code)} dispatch={d.clone()} /> }
             } else { html!{} }}
+            <div class="dus-field dus-description">
+                <label for="dus-description">{t(l, "item.description")}</label>
+                <textarea id="dus-description" rows="2" value={state.description.clone()}
+                    onchange={{
+                        let d = d.clone();
+                        Callback::from(move |e: Event| d.dispatch(Action::SetDescription(e.target_unchecked_into::<web_sys::HtmlTextAreaElement>().value().chars().take(2000).collect())))
+                    }} />
+            </div>
             <Picked state={state.clone()} dispatch={d.clone()} root={props.root.clone()} />
             <Questions state={state.clone()} dispatch={d.clone()} root={props.root.clone()} />
             <div class="dus-actions"><button type="button" class="dus-primary" onclick={to_destination}>{t(l, "item.next")}</button></div>

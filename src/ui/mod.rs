@@ -6,9 +6,11 @@
 //! new heading when the step changes, to the entry when one opens and to the verdict when it
 //! appears; search results and the verdict are also announced through polite live regions.
 
+mod browser;
 mod destination_step;
 mod entry_view;
 mod item_step;
+mod record;
 mod result_step;
 mod widgets;
 
@@ -64,6 +66,9 @@ pub struct AppProps {
     /// The level of the widget's title heading, 1 to 4 (`headingLevel` option); 2 by default.
     #[prop_or(2)]
     pub heading_level: u8,
+    /// A session link (`session` option: the page's URL fragment) to restore.
+    #[prop_or_default]
+    pub session: String,
 }
 
 impl AppProps {
@@ -92,6 +97,7 @@ impl AppProps {
             }
         }
         props.focus = get("focus").unwrap_or_default();
+        props.session = get("session").unwrap_or_default();
         // A host page's language may be any: one we do not have means English, not an error.
         props.lang = get("lang")
             .and_then(|l| Lang::parse(&l))
@@ -145,15 +151,52 @@ fn announce_lang(root: &NodeRef, lang: Lang) {
     }
 }
 
+/// The `dus-result` event (bubbling, crossing the shadow root): `{ verdict, entries,
+/// generalAuthorisations }`. The embed loader re-dispatches it as `dualuse-result`.
+fn announce_result(root: &NodeRef, verdict: &str, codes: &[String], ugeas: &[String]) {
+    let Some(el) = root.cast::<web_sys::Element>() else {
+        return;
+    };
+    let list = |items: &[String]| {
+        items
+            .iter()
+            .map(|s| JsValue::from_str(s))
+            .collect::<js_sys::Array>()
+    };
+    let detail = js_sys::Object::new();
+    let _ = js_sys::Reflect::set(&detail, &"verdict".into(), &verdict.into());
+    let _ = js_sys::Reflect::set(&detail, &"entries".into(), &list(codes));
+    let _ = js_sys::Reflect::set(&detail, &"generalAuthorisations".into(), &list(ugeas));
+    let init = web_sys::CustomEventInit::new();
+    init.set_bubbles(true);
+    init.set_composed(true);
+    init.set_detail(&detail);
+    if let Ok(event) = web_sys::CustomEvent::new_with_event_init_dict("dus-result", &init) {
+        let _ = el.dispatch_event(&event);
+    }
+}
+
 #[function_component(App)]
 pub fn app(props: &AppProps) -> Html {
     let from = props.from.clone();
     let focus = props.focus.clone();
     let lang = props.lang;
+    let link = props.session.trim().trim_start_matches('#').to_string();
     let model = use_reducer(move || {
         let mut s = State::new(&from).with_lang(lang);
         if focus == "cyber" {
             s.topic = Some("cyber".into());
+        }
+        // A link made by "Copy link" restores the whole session; a damaged or foreign one
+        // leaves an empty session and says why.
+        if !link.is_empty() {
+            let action = match dualuse_core::session::decode_link(dataset(), &link) {
+                Ok(session) => {
+                    Action::LoadSession(session, Some(t(lang, "record.loaded").to_string()))
+                }
+                Err(e) => Action::SessionError(e),
+            };
+            s = s.apply(dataset(), action);
         }
         Model(s)
     });
@@ -189,6 +232,24 @@ pub fn app(props: &AppProps) -> Html {
                 }
                 targets.push("#dus-step-title".to_string());
                 focus_first(&root, &targets);
+            }
+        });
+    }
+
+    // A verdict reached: tell the host page (no user text, only the verdict and the codes).
+    {
+        let root = root.clone();
+        let summary = match (&state.step, &state.assessment) {
+            (Step::Result, Some(Ok(a))) => Some((
+                a.verdict.as_str(),
+                a.entries.iter().map(|e| e.code.clone()).collect::<Vec<_>>(),
+                a.general_authorisations.clone(),
+            )),
+            _ => None,
+        };
+        use_effect_with(summary, move |summary| {
+            if let Some((verdict, codes, ugeas)) = summary {
+                announce_result(&root, verdict, codes, ugeas);
             }
         });
     }
@@ -257,6 +318,7 @@ pub fn app(props: &AppProps) -> Html {
                 <p class="dus-version">{version}</p>
                 <p class="dus-privacy">{t(l, "app.privacy")}</p>
             </div>
+            {if let Some(m) = &state.session_message { html!{ <p class="dus-session-message" role="status" lang="en">{m}</p> } } else { html!{} }}
             <nav class="dus-steps-nav" aria-label={t(l, "steps.nav")}>
                 <ol class="dus-steps">
                     {step_button(Step::Item, t(l, "steps.item"), 1)}

@@ -39,7 +39,13 @@ pub fn verdict_text(lang: Lang, v: Verdict) -> (&'static str, &'static str) {
 
 /// A due-diligence step of Recommendation (EU) 2024/2659 in the UI language, when it is one
 /// of the core's fixed steps; otherwise the core's English.
-fn due_diligence_step(lang: Lang, text: &str) -> Html {
+fn due_diligence_step(
+    lang: Lang,
+    index: usize,
+    text: &str,
+    ticked: bool,
+    d: &super::Dispatch,
+) -> Html {
     let keys = [
         "dd.step1",
         "dd.step2",
@@ -47,13 +53,21 @@ fn due_diligence_step(lang: Lang, text: &str) -> Html {
         "dd.step4",
         "dd.red_flags",
     ];
-    match DUE_DILIGENCE
+    let id = format!("dus-dd-{index}");
+    let toggle = {
+        let d = d.clone();
+        Callback::from(move |_| d.dispatch(Action::ToggleTick(index as u8)))
+    };
+    let label = match DUE_DILIGENCE
         .iter()
         .position(|s| *s == text)
         .and_then(|i| keys.get(i))
     {
-        Some(key) => html! { <li>{t(lang, key)}</li> },
-        None => html! { <li lang="en">{text}</li> },
+        Some(key) => html! { <label for={id.clone()}>{t(lang, key)}</label> },
+        None => html! { <label for={id.clone()} lang="en">{text}</label> },
+    };
+    html! {
+        <li class="dus-check"><input type="checkbox" id={id} checked={ticked} onchange={toggle} />{label}</li>
     }
 }
 
@@ -109,7 +123,7 @@ pub fn result_step(props: &StepProps) -> Html {
                     } }}
                     {if a.due_diligence.is_empty() { html!{} } else { html!{
                         <section aria-labelledby="dus-r-dd"><@{h2.clone()} id="dus-r-dd">{t(l, "result.due_diligence")}</@>
-                            <ol>{for a.due_diligence.iter().map(|s| due_diligence_step(l, s))}</ol></section>
+                            <ol class="dus-dd">{for a.due_diligence.iter().enumerate().map(|(i, s)| due_diligence_step(l, i, s, props.state.ticks.contains(&(i as u8)), &d))}</ol></section>
                     } }}
                     <section aria-labelledby="dus-r-checked"><@{h2.clone()} id="dus-r-checked">{t(l, "result.checked")}</@>
                         <ul lang="en">{for a.checked.iter().map(|s| html!{ <li>{s}</li> })}</ul></section>
@@ -118,6 +132,13 @@ pub fn result_step(props: &StepProps) -> Html {
                         None => html!{ <p>{t(l, "result.authority_none")}</p> },
                     }}</section>
                     <p class="dus-dataset">{tf(l, "result.dataset", &[("version", &a.dataset_version)])}</p>
+                    <section class="dus-handbook" aria-labelledby="dus-r-handbook"><@{h2.clone()} id="dus-r-handbook">{t(l, "result.handbook")}</@>
+                        {for dualuse_core::views::handbook(crate::dataset()).into_iter().map(|h| html!{
+                            <details lang="en"><summary>{h.heading}</summary>{for h.text.iter().map(|p| html!{ <p>{p}</p> })}</details>
+                        })}
+                    </section>
+                    <super::record::PrintSummary state={props.state.clone()} dispatch={props.dispatch.clone()} root={props.root.clone()} />
+                    <super::record::RecordPanel state={props.state.clone()} dispatch={props.dispatch.clone()} root={props.root.clone()} />
                 </>
             }
         }

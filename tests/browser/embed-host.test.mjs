@@ -56,3 +56,24 @@ test("the iframe fallback works sandboxed, without any host script, and sizes it
   assert.equal(frameRequests.length, 1, "the frame is one self-contained file");
   await context.close();
 });
+
+test("reaching a result tells the host page the verdict and codes, and no user text", async () => {
+  const { page, context } = await openExample();
+  const events = [];
+  await page.exposeFunction("recordResult", (d) => events.push(d));
+  await page.evaluate(() => document.addEventListener("dualuse-result", (e) => window.recordResult(e.detail)));
+  const w = page.locator("#members");
+  await w.locator("#dus-search").fill("secret-project-name 5A001.f.2");
+  await w.locator("#dus-search").fill("5A001.f.2");
+  await w.locator(".dus-result-open").first().click();
+  await w.locator(".dus-entry .dus-primary").first().click();
+  await w.locator(".dus-item-step > .dus-actions .dus-primary").click();
+  await w.locator("#dus-to").selectOption("US");
+  await w.locator(".dus-destination-step .dus-actions .dus-primary").click();
+  await w.locator(".dus-verdict").waitFor();
+  await page.waitForFunction(() => document.title.startsWith("Result:"));
+  assert.equal(events.length, 1);
+  assert.deepEqual(events[0], { verdict: "general_authorisation_available", entries: ["5A001.f.2"], generalAuthorisations: ["EU001"] });
+  assert.ok(!JSON.stringify(events[0]).includes("secret"), "no user text in the event");
+  await context.close();
+});

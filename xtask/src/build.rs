@@ -170,6 +170,7 @@ fn build_site(glue: &str, wasm: &[u8], css: &str) -> Result<(), String> {
     let wasm_name = format!("{CRATE_FILE}_bg.{}.wasm", content_hash(wasm));
     let css_name = format!("style.{}.css", content_hash(css.as_bytes()));
     let app = read_text("www/app.js")?
+        .replace("{{BOOT}}", &read_text("www/boot.js")?)
         .replace("{{GLUE}}", &format!("./{glue_name}"))
         .replace(
             "{{WASM}}",
@@ -192,38 +193,19 @@ fn build_site(glue: &str, wasm: &[u8], css: &str) -> Result<(), String> {
 
 /// One self-contained HTML file. `frame`: the iframe fallback for hosts that allow no
 /// script; it also reports its height to the parent page for auto-height.
-fn build_single_file(glue: &str, wasm: &[u8], css: &str, out: &str, frame: bool) -> Result<(), String> {
-    let report_height = if frame {
-        "new ResizeObserver(() => parent.postMessage({ type: \"dualuse-screener:height\", height: document.documentElement.scrollHeight }, \"*\")).observe(document.body);"
-    } else {
-        ""
-    };
+fn build_single_file(
+    glue: &str,
+    wasm: &[u8],
+    css: &str,
+    out: &str,
+    frame: bool,
+) -> Result<(), String> {
     let wasm_b64 = base64::engine::general_purpose::STANDARD.encode(gzip(wasm));
     // The glue and the start-up code in one inline module: the wasm travels as gzip+base64
     // and is inflated with DecompressionStream, so nothing is fetched, even from file://.
     let boot = format!(
-        r#"
-const DUS_WASM_GZ = "{wasm_b64}";
-(async () => {{
-  const root = document.getElementById("app");
-  try {{
-    const packed = Uint8Array.from(atob(DUS_WASM_GZ), (c) => c.charCodeAt(0));
-    const stream = new Blob([packed]).stream().pipeThrough(new DecompressionStream("gzip"));
-    const bytes = await new Response(stream).arrayBuffer();
-    await __wbg_init({{ module_or_path: bytes }});
-    root.textContent = "";
-    const params = new URLSearchParams(location.search);
-    const wanted = params.get("lang") || (navigator.language || "en").slice(0, 2);
-    const lang = ["en", "de", "fr"].includes(wanted) ? wanted : "en";
-    document.documentElement.lang = lang;
-    root.dataset.theme = params.get("theme") === "dark" ? "dark" : "light";
-    mount(root, {{ lang, from: params.get("from") || "", focus: params.get("focus") || "" }});
-    {report_height}
-  }} catch (err) {{
-    root.textContent = "The screener could not start: " + err.message;
-  }}
-}})();
-"#
+        "{}\nconst DUS_WASM_GZ = \"{wasm_b64}\";\nconst dusBytes = new Response(new Blob([Uint8Array.from(atob(DUS_WASM_GZ), (c) => c.charCodeAt(0))]).stream().pipeThrough(new DecompressionStream(\"gzip\"))).arrayBuffer();\ndusStart(__wbg_init, mount, dusBytes, {{ reportHeight: {frame} }});\n",
+        read_text("www/boot.js")?
     );
     let script = format!("{glue}\n{boot}");
     let csp = format!(
