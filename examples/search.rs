@@ -6,7 +6,13 @@ fn main() {
         println!("== {q}");
         for h in dualuse_core::search::search(ds, &q, 5) {
             let text: String = h.heading.chars().take(90).collect();
-            println!("  {:<14} {:>6.2}  {}  [{}]", h.code, h.score, text, h.why.join("; "));
+            println!(
+                "  {:<14} {:>6.2}  {}  [{}]",
+                h.code,
+                h.score,
+                text,
+                h.why.join("; ")
+            );
         }
     }
 }

@@ -3,7 +3,10 @@
 
 use std::collections::BTreeMap;
 
-use dualuse_core::session::{check_record, decode_link, encode_link, make_record, markdown, AnswerValue, ConcernsRecord, Record, Session};
+use dualuse_core::session::{
+    check_record, decode_link, encode_link, make_record, markdown, AnswerValue, ConcernsRecord,
+    Record, Session,
+};
 use dualuse_screener::dataset;
 
 fn typical() -> Session {
@@ -16,14 +19,20 @@ fn typical() -> Session {
             ("mob_identifiers".to_string(), AnswerValue::Bool(true)),
             ("it_form".to_string(), AnswerValue::Text("equipment".into())),
             ("cr_symmetric_bits".to_string(), AnswerValue::Number(256.0)),
-            ("mob_operator".to_string(), AnswerValue::Text("unknown".into())),
+            (
+                "mob_operator".to_string(),
+                AnswerValue::Text("unknown".into()),
+            ),
         ]),
         cyber_surveillance: true,
         telecom_monitoring: Some(true),
         from: "DE".into(),
         to: "EG".into(),
         informed_by_authority: false,
-        concerns: ConcernsRecord { human_rights: true, ..Default::default() },
+        concerns: ConcernsRecord {
+            human_rights: true,
+            ..Default::default()
+        },
         export_form: "goods".into(),
         ticks: vec![0, 2],
     }
@@ -36,7 +45,11 @@ fn a_link_round_trips_the_whole_session_and_stays_short() {
     println!("typical session link: {} characters", link.len());
     assert!(link.starts_with("v1."));
     assert!(link.len() < 400, "link is {} characters", link.len());
-    assert!(link.chars().all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c)), "URL-safe");
+    assert!(
+        link.chars()
+            .all(|c| c.is_ascii_alphanumeric() || "-_.".contains(c)),
+        "URL-safe"
+    );
     assert_eq!(decode_link(dataset(), &link).unwrap(), s);
     assert_eq!(decode_link(dataset(), &format!("#{link}")).unwrap(), s);
 }
@@ -76,7 +89,11 @@ fn the_json_record_round_trips_and_names_its_schema_and_dataset() {
     assert!(json.contains("\"consolidatedAsOf\": \"2025-11-15\""));
     let back: Record = serde_json::from_str(&json).unwrap();
     assert_eq!(back, record);
-    assert_eq!(check_record(ds, &back).unwrap(), Vec::<String>::new(), "nothing changed");
+    assert_eq!(
+        check_record(ds, &back).unwrap(),
+        Vec::<String>::new(),
+        "nothing changed"
+    );
 }
 
 #[test]
@@ -86,8 +103,16 @@ fn a_record_made_with_another_dataset_says_what_changed() {
     record.dataset.consolidated_as_of = "2024-11-15".into();
     record.cited_entries[0].digest = "0000000000000000".into();
     let changes = check_record(ds, &record).unwrap();
-    assert!(changes.iter().any(|c| c.contains("2024-11-15")), "{changes:?}");
-    assert!(changes.iter().any(|c| c.contains("5A001.f.2") && c.contains("changed")), "{changes:?}");
+    assert!(
+        changes.iter().any(|c| c.contains("2024-11-15")),
+        "{changes:?}"
+    );
+    assert!(
+        changes
+            .iter()
+            .any(|c| c.contains("5A001.f.2") && c.contains("changed")),
+        "{changes:?}"
+    );
     record.schema = "something-else".into();
     assert!(check_record(ds, &record).is_err());
 }
@@ -99,7 +124,24 @@ fn the_markdown_report_has_every_section() {
     let record = make_record(ds, &s, "2026-11-30T10:00:00Z");
     let a = dualuse_core::assess::assess(ds, &s.assess_input()).unwrap();
     let md = markdown(ds, &record, Some(&dualuse_core::views::assessment(&a)));
-    for needle in ["# Dual-use export pre-screening record", "IMSI catcher for police", "\"imsi catcher\"", "### Answers", "don't know", "## Candidate entries", "5A001.f.2", "## Destination and use", "Egypt (EG)", "## Result: ", "Art. 3(1)", "- [x]", "- [ ]", "Competent authority", "Indicative", "2025/2003"] {
+    for needle in [
+        "# Dual-use export pre-screening record",
+        "IMSI catcher for police",
+        "\"imsi catcher\"",
+        "### Answers",
+        "don't know",
+        "## Candidate entries",
+        "5A001.f.2",
+        "## Destination and use",
+        "Egypt (EG)",
+        "## Result: ",
+        "Art. 3(1)",
+        "- [x]",
+        "- [ ]",
+        "Competent authority",
+        "Indicative",
+        "2025/2003",
+    ] {
         assert!(md.contains(needle), "missing {needle:?} in\n{md}");
     }
 }

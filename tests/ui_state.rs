@@ -6,13 +6,22 @@ use dualuse_screener::dataset;
 use dualuse_screener::state::{Action, Concern, State, Step};
 
 fn run(actions: Vec<Action>) -> State {
-    actions.into_iter().fold(State::new("DE"), |s, a| s.apply(dataset(), a))
+    actions
+        .into_iter()
+        .fold(State::new("DE"), |s, a| s.apply(dataset(), a))
 }
 
 #[test]
 fn typing_searches_and_picking_keeps_each_code_once() {
-    let s = run(vec![Action::Query("imsi catcher".into()), Action::Pick("5A001.f.2".into()), Action::Pick("5A001.f.2".into())]);
-    assert!(s.results.first().is_some_and(|r| r.code.starts_with("5A001.f")));
+    let s = run(vec![
+        Action::Query("imsi catcher".into()),
+        Action::Pick("5A001.f.2".into()),
+        Action::Pick("5A001.f.2".into()),
+    ]);
+    assert!(s
+        .results
+        .first()
+        .is_some_and(|r| r.code.starts_with("5A001.f")));
     assert_eq!(s.picked, ["5A001.f.2"]);
     let s = s.apply(dataset(), Action::Unpick("5A001.f.2".into()));
     assert!(s.picked.is_empty());
@@ -20,11 +29,18 @@ fn typing_searches_and_picking_keeps_each_code_once() {
 
 #[test]
 fn the_result_step_assesses_the_current_state_and_changes_follow() {
-    let s = run(vec![Action::Pick("5A001.f.2".into()), Action::SetTo("CN".into()), Action::Go(Step::Result)]);
+    let s = run(vec![
+        Action::Pick("5A001.f.2".into()),
+        Action::SetTo("CN".into()),
+        Action::Go(Step::Result),
+    ]);
     let a = s.assessment.clone().unwrap().unwrap();
     assert_eq!(a.verdict, Verdict::AuthorisationRequired);
     let s = s.apply(dataset(), Action::SetTo("US".into()));
-    assert_eq!(s.assessment.unwrap().unwrap().verdict, Verdict::GeneralAuthorisationAvailable);
+    assert_eq!(
+        s.assessment.unwrap().unwrap().verdict,
+        Verdict::GeneralAuthorisationAvailable
+    );
 }
 
 #[test]

@@ -51,7 +51,62 @@ pub struct SearchIndex {
     pub words: Vec<(String, u32)>,
     /// Weighted length of each document, for length normalisation.
     pub doc_len: Vec<u16>,
+    /// For each document, the vocabulary lines that name it (synonyms and false friends),
+    /// so a hit can say which synonym matched without scanning the whole vocabulary.
+    pub doc_vocabulary: Vec<Vec<u16>>,
     pub avg_len: f32,
+    /// Normalised texts for phrase matching, made on first use (not shipped in the blob).
+    #[serde(skip)]
+    pub phrases: std::sync::OnceLock<Phrases>,
+}
+
+/// Each document's words as " w1 w2 | alias words | ... " (segments never run together),
+/// and the words of each vocabulary term that names it, padded with spaces, so a phrase
+/// check is a substring test on word boundaries.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Phrases {
+    pub text: Vec<String>,
+    /// (padded words, vocabulary line, term within the line) of synonyms and false friends.
+    pub vocabulary: Vec<Vec<(String, u16, u16)>>,
+}
+
+/// Words of `t` joined by single spaces, with a space on each side.
+pub fn padded_words(t: &str) -> String {
+    let words: Vec<String> = tokenize(t).into_iter().map(|t| t.word).collect();
+    format!(" {} ", words.join(" "))
+}
+
+impl Phrases {
+    pub fn of(ds: &Dataset) -> &Phrases {
+        ds.index.phrases.get_or_init(|| {
+            let mut p = Phrases::default();
+            for (doc, node) in ds.nodes.iter().enumerate() {
+                let mut segments = vec![padded_words(&node.text)];
+                if node.parent.is_none() {
+                    segments.extend(
+                        ds.entries[node.entry as usize]
+                            .aliases
+                            .iter()
+                            .map(|a| padded_words(a)),
+                    );
+                }
+                p.text.push(segments.join("|"));
+                p.vocabulary.push(
+                    ds.index.doc_vocabulary[doc]
+                        .iter()
+                        .flat_map(|&vi| {
+                            let v = &ds.vocabulary[vi as usize];
+                            v.terms
+                                .iter()
+                                .enumerate()
+                                .map(move |(ti, t)| (padded_words(t), vi, ti as u16))
+                        })
+                        .collect(),
+                );
+            }
+            p
+        })
+    }
 }
 
 impl SearchIndex {
@@ -139,6 +194,22 @@ pub fn build(ds: &Dataset) -> SearchIndex {
             b.add(doc, ds.definitions[t as usize].bare(), field::DEFINED_TERM);
         }
     }
+    let mut doc_vocabulary: Vec<Vec<u16>> = vec![Vec::new(); ds.nodes.len()];
+    for (vi, v) in ds.vocabulary.iter().enumerate() {
+        for (doc, node) in ds.nodes.iter().enumerate() {
+            let related = v.targets.iter().any(|t| {
+                if v.false_friend {
+                    // A false friend warns on the entry it is mistaken for and on its items.
+                    crate::codes::is_within(&node.code, t) || crate::codes::is_within(t, &node.code)
+                } else {
+                    t == &node.code
+                }
+            });
+            if related {
+                doc_vocabulary[doc].push(vi as u16);
+            }
+        }
+    }
     for v in &ds.vocabulary {
         // A false friend still leads to the entry it is mistaken for (with its caution),
         // but weakly; the words of a multi-word term share the term's weight.
@@ -161,7 +232,10 @@ pub fn build(ds: &Dataset) -> SearchIndex {
             }
         }
     }
-    let mut index = SearchIndex::default();
+    let mut index = SearchIndex {
+        doc_vocabulary,
+        ..SearchIndex::default()
+    };
     for (term, docs) in b.acc {
         index.terms.push(term);
         index.postings.push(

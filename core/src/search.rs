@@ -3,7 +3,7 @@
 
 use std::collections::HashMap;
 
-use crate::codes::{code_prefix, normalize_code, top_level};
+use crate::codes::{code_prefix, normalize_code};
 use crate::index::{field, SearchIndex};
 use crate::model::{lines_to_plain, Dataset};
 use crate::text::{is_stop_word, tokenize, Normalizer};
@@ -98,7 +98,7 @@ fn expand(
         for (w, id) in index.words[start..]
             .iter()
             .take_while(|(w, _)| w.starts_with(word))
-            .take(24)
+            .take(12)
         {
             if !out.iter().any(|c| c.0 == *id) {
                 // A completion must not outrank the word itself when the word is indexed.
@@ -116,10 +116,24 @@ fn expand(
     if out.is_empty() && n >= 5 && word.is_ascii() {
         let max = if n >= 8 { 2 } else { 1 };
         let wb = word.as_bytes();
-        for (w, id) in &index.words {
+        // Only words that start with the typed first letter, or with the second one (the first
+        // two swapped): the sorted word table gives each as one contiguous range.
+        let range = |first: u8| {
+            let lo = index
+                .words
+                .partition_point(|(w, _)| w.as_bytes().first().is_some_and(|c| *c < first));
+            let hi = index
+                .words
+                .partition_point(|(w, _)| w.as_bytes().first().is_some_and(|c| *c <= first));
+            &index.words[lo..hi]
+        };
+        let mut firsts = vec![wb[0]];
+        if wb[1] != wb[0] {
+            firsts.push(wb[1]);
+        }
+        for (w, id) in firsts.into_iter().flat_map(range) {
             let cb = w.as_bytes();
-            let plausible = cb.first() == wb.first() || cb.get(1) == wb.get(1);
-            if !plausible || cb.len().abs_diff(wb.len()) > max {
+            if cb.len().abs_diff(wb.len()) > max {
                 continue;
             }
             if let Some(d) = edit_distance_within(wb, cb, max) {
@@ -169,10 +183,13 @@ pub fn search(ds: &Dataset, query: &str, limit: usize) -> Vec<SearchHit> {
         .collect();
 
     let n_docs = ds.nodes.len().max(1) as f32;
-    // doc -> (score, groups matched, fields, expansions used)
-    let mut acc: HashMap<u32, (f32, u32, u8, Vec<(usize, Expansion)>)> = HashMap::new();
+    // Dense per-document accumulators: the list has only a few hundred nodes, so arrays
+    // beat hash maps on every keystroke. doc -> (score, groups matched, fields, expansions).
+    let mut acc: Vec<(f32, u32, u8, Vec<(usize, Expansion)>)> =
+        vec![(0.0, 0, 0, Vec::new()); ds.nodes.len()];
+    let mut best: Vec<(f32, u8, Expansion)> = vec![(0.0, 0, Expansion::Exact); ds.nodes.len()];
+    let mut touched: Vec<u32> = Vec::new();
     for (qi, qt) in terms.iter().enumerate() {
-        let mut best: HashMap<u32, (f32, u8, Expansion)> = HashMap::new();
         for &(tid, factor, how) in &qt.candidates {
             let postings = &index.postings[tid as usize];
             let df = postings.len() as f32;
@@ -182,14 +199,19 @@ pub fn search(ds: &Dataset, query: &str, limit: usize) -> Vec<SearchHit> {
                 let len = index.doc_len.get(p.doc as usize).copied().unwrap_or(1) as f32 / 10.0;
                 let norm_len = 1.0 - B + B * len / (index.avg_len / 10.0);
                 let s = idf * factor * w * (K1 + 1.0) / (w + K1 * norm_len);
-                let slot = best.entry(p.doc).or_insert((0.0, 0, how));
+                let slot = &mut best[p.doc as usize];
+                if slot.0 == 0.0 {
+                    touched.push(p.doc);
+                }
                 if s > slot.0 {
                     *slot = (s, p.fields, how);
                 }
             }
         }
-        for (doc, (s, fields, how)) in best {
-            let a = acc.entry(doc).or_insert((0.0, 0, 0, Vec::new()));
+        for doc in touched.drain(..) {
+            let (s, fields, how) =
+                std::mem::replace(&mut best[doc as usize], (0.0, 0, Expansion::Exact));
+            let a = &mut acc[doc as usize];
             a.0 += s;
             a.1 += 1;
             a.2 |= fields;
@@ -199,16 +221,21 @@ pub fn search(ds: &Dataset, query: &str, limit: usize) -> Vec<SearchHit> {
     let total = terms.len() as f32;
     let mut ranked: Vec<(u32, f32)> = acc
         .iter()
-        .filter(|(doc, _)| !ds.entries[ds.nodes[**doc as usize].entry as usize].is_category)
+        .enumerate()
+        .filter(|(doc, a)| a.1 > 0 && !ds.entries[ds.nodes[*doc].entry as usize].is_category)
         .map(|(doc, (s, matched, _, _))| {
             let coverage = *matched as f32 / total;
-            (*doc, s * coverage * coverage)
+            (doc as u32, s * coverage * coverage)
         })
         .collect();
-    ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
-    ranked.truncate(80);
+    let by_score = |a: &(u32, f32), b: &(u32, f32)| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0));
+    if ranked.len() > 40 {
+        ranked.select_nth_unstable_by(39, by_score);
+        ranked.truncate(40);
+    }
+    ranked.sort_by(by_score);
     if tokens.len() >= 2 {
-        for (doc, score) in ranked.iter_mut() {
+        for (doc, score) in ranked.iter_mut().take(25) {
             if phrase_in_doc(ds, *doc, &tokens) {
                 *score *= 1.6;
             }
@@ -225,7 +252,7 @@ pub fn search(ds: &Dataset, query: &str, limit: usize) -> Vec<SearchHit> {
             continue;
         }
         *count += 1;
-        let (_, _, fields, used) = &acc[&doc];
+        let (_, _, fields, used) = &acc[doc as usize];
         hits.push(make_hit(ds, doc, score, *fields, used, &terms, &norm));
         if hits.len() >= limit {
             break;
@@ -236,35 +263,14 @@ pub fn search(ds: &Dataset, query: &str, limit: usize) -> Vec<SearchHit> {
 
 /// Consecutive query words appear together in the node's text, an alias or a synonym.
 fn phrase_in_doc(ds: &Dataset, doc: u32, tokens: &[String]) -> bool {
-    let node = &ds.nodes[doc as usize];
-    let phrase = tokens.join(" ");
     // Padded with spaces so "des" never matches inside "designed".
-    let phrase = format!(" {phrase} ");
-    let joined = |t: &str| {
-        format!(
-            " {} ",
-            tokenize(t)
-                .into_iter()
-                .map(|t| t.word)
-                .collect::<Vec<_>>()
-                .join(" ")
-        )
-    };
-    if joined(&node.text).contains(&phrase) {
-        return true;
-    }
-    let entry = &ds.entries[node.entry as usize];
-    if node.parent.is_none() && entry.aliases.iter().any(|a| joined(a).contains(&phrase)) {
-        return true;
-    }
-    ds.vocabulary
-        .iter()
-        .filter(|v| v.targets.iter().any(|t| t == &node.code))
-        .any(|v| {
-            v.terms
-                .iter()
-                .any(|t| phrase.contains(&joined(t)) || joined(t).contains(&phrase))
-        })
+    let phrase = format!(" {} ", tokens.join(" "));
+    let p = crate::index::Phrases::of(ds);
+    p.text[doc as usize].contains(&phrase)
+        || p.vocabulary[doc as usize]
+            .iter()
+            .filter(|(_, vi, _)| !ds.vocabulary[*vi as usize].false_friend)
+            .any(|(t, _, _)| phrase.contains(t.as_str()) || t.contains(&phrase))
 }
 
 fn code_lookup(ds: &Dataset, q: &str, limit: usize) -> Option<Vec<SearchHit>> {
@@ -342,47 +348,55 @@ fn make_hit(
                 .map(|c| ds.index.terms[c.0 as usize].as_str())
         })
         .collect();
-    let is_match =
-        |word: &str| !is_stop_word(word) && matched_terms.contains(&norm.stem(word).as_str());
+    // Look a word up in the surface-word table (every indexed word is there) before stemming.
+    let is_match = |word: &str| {
+        if is_stop_word(word) {
+            return false;
+        }
+        let term: std::borrow::Cow<str> = match ds
+            .index
+            .words
+            .binary_search_by(|(w, _)| w.as_str().cmp(word))
+        {
+            Ok(i) => ds.index.terms[ds.index.words[i].1 as usize].as_str().into(),
+            Err(_) => norm.stem(word).into(),
+        };
+        matched_terms.contains(&term.as_ref())
+    };
 
     let mut why = Vec::new();
     let mut caution = None;
     let query_words: Vec<&str> = terms.iter().map(|t| t.word.as_str()).collect();
     let query_text = query_words.join(" ");
     let padded_query = format!(" {query_text} ");
-    let mentions = |t: &str| {
-        let words: Vec<String> = tokenize(t)
-            .into_iter()
-            .map(|t| t.word)
-            .filter(|w| !is_stop_word(w))
-            .collect();
-        !words.is_empty() && padded_query.contains(&format!(" {} ", words.join(" ")))
-    };
+    let phrases = crate::index::Phrases::of(ds);
+    let query_word_padded: Vec<String> = terms.iter().map(|t| format!(" {} ", t.word)).collect();
+    let mut synonym: Option<&str> = None;
+    for (padded, vi, ti) in &phrases.vocabulary[doc as usize] {
+        let v = &ds.vocabulary[*vi as usize];
+        if v.false_friend {
+            // The whole false-friend term is in the query, on word boundaries.
+            if padded_query.contains(padded.as_str()) && caution.is_none() {
+                caution = v.note.clone().or_else(|| {
+                    Some(format!(
+                        "\"{}\" usually means something the list does not control",
+                        v.terms[0]
+                    ))
+                });
+            }
+        } else if synonym.is_none()
+            && query_word_padded
+                .iter()
+                .any(|w| padded.contains(w.as_str()))
+        {
+            synonym = Some(v.terms[*ti as usize].as_str());
+        }
+    }
     if fields & field::VOCABULARY != 0 {
-        let synonym = ds
-            .vocabulary
-            .iter()
-            .filter(|v| !v.false_friend && v.targets.iter().any(|t| t == &node.code))
-            .flat_map(|v| v.terms.iter())
-            .find(|t| tokenize(t).iter().any(|w| is_match(&w.word)));
         why.push(match synonym {
             Some(s) => format!("synonym: {s}"),
             None => "synonym".into(),
         });
-    }
-    for v in ds
-        .vocabulary
-        .iter()
-        .filter(|v| v.false_friend && v.targets.iter().any(|t| is_within_any(&node.code, t)))
-    {
-        if v.terms.iter().any(|t| mentions(t)) {
-            caution = v.note.clone().or_else(|| {
-                Some(format!(
-                    "\"{}\" usually means something the list does not control",
-                    v.terms[0]
-                ))
-            });
-        }
     }
     if fields & field::ALIAS != 0 {
         why.push("plain-language alias".into());
@@ -415,23 +429,38 @@ fn make_hit(
         }
     }
 
-    // Snippet: the text that holds the match, else the first note that does.
+    // Snippet: the text that holds the match, else the first note that seems to (a cheap
+    // substring test on the query words' stems picks it; only that text is tokenized).
+    let text_tokens = tokenize(&node.text);
     let mut source = node.text.clone();
-    if !tokenize(&source).iter().any(|t| is_match(&t.word)) {
-        if let Some(note) = node
-            .notes
-            .iter()
-            .map(|n| lines_to_plain(&n.lines))
-            .find(|t| tokenize(t).iter().any(|w| is_match(&w.word)))
-        {
-            source = note;
-        }
-    }
-    let marks: Vec<(usize, usize)> = tokenize(&source)
-        .into_iter()
+    let mut marks: Vec<(usize, usize)> = text_tokens
+        .iter()
         .filter(|t| is_match(&t.word))
         .map(|t| (t.start, t.end))
         .collect();
+    if marks.is_empty() && fields & field::NOTE != 0 {
+        let stems: Vec<String> = terms
+            .iter()
+            .map(|t| norm.stem(&t.word))
+            .filter(|s| s.len() >= 3)
+            .collect();
+        let note = node
+            .notes
+            .iter()
+            .map(|n| lines_to_plain(&n.lines))
+            .find(|text| {
+                let lower = text.to_lowercase();
+                stems.iter().any(|s| lower.contains(s.as_str()))
+            });
+        if let Some(note) = note {
+            marks = tokenize(&note)
+                .into_iter()
+                .filter(|t| is_match(&t.word))
+                .map(|t| (t.start, t.end))
+                .collect();
+            source = note;
+        }
+    }
     let (snippet, highlights) = window(&source, Some(&marks));
     SearchHit {
         code: node.code.clone(),
@@ -450,12 +479,6 @@ fn make_hit(
 fn parent_context(ds: &Dataset, doc: u32) -> Option<(String, String)> {
     let parent = &ds.nodes[ds.nodes[doc as usize].parent? as usize];
     Some((parent.code.clone(), parent.text.clone()))
-}
-
-fn is_within_any(code: &str, target: &str) -> bool {
-    crate::codes::is_within(code, target)
-        || crate::codes::is_within(target, code)
-        || top_level(code) == top_level(target) && target.len() == 5
 }
 
 /// About 200 characters of `text` around the first mark, with the marks moved to match.

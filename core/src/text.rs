@@ -144,7 +144,14 @@ const STOP_WORDS: &[&str] = &[
 ];
 
 pub fn is_stop_word(word: &str) -> bool {
-    STOP_WORDS.contains(&word)
+    // Called for every token of every query and document: a set, built once.
+    static SORTED: std::sync::OnceLock<Vec<&'static str>> = std::sync::OnceLock::new();
+    let sorted = SORTED.get_or_init(|| {
+        let mut v = STOP_WORDS.to_vec();
+        v.sort_unstable();
+        v
+    });
+    word.len() <= 10 && sorted.binary_search(&word).is_ok()
 }
 
 /// A token: its lower-cased surface form and where it stands in the source (bytes).

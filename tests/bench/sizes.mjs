@@ -1,0 +1,55 @@
+// Sizes of the build outputs as a browser downloads them: raw, gzip and brotli (best
+// settings of node:zlib, each file compressed on its own, as a server would).
+import fs from "node:fs";
+import path from "node:path";
+import zlib from "node:zlib";
+
+export const KB = 1000;
+export const MB = 1000 * 1000;
+
+/** The budgets of /work/shared/DESIGN.md ("Budgets"), in bytes (1 KB = 1,000 bytes). */
+export const SIZE_BUDGETS = {
+  siteBrotli: 500 * KB,
+  singleFileRaw: 2 * MB,
+};
+
+function filesUnder(p) {
+  const st = fs.statSync(p);
+  if (!st.isDirectory()) return [p];
+  return fs.readdirSync(p, { withFileTypes: true })
+    .flatMap((d) => filesUnder(path.join(p, d.name)))
+    .sort();
+}
+
+/** { raw, gzip, brotli, files } summed over `paths` (files or directories). Brotli at
+ * quality 11 costs about a second a megabyte: `{ gzip: false }` or `{ brotli: false }` skip. */
+export function measure(paths, { gzip = true, brotli = true } = {}) {
+  const out = { raw: 0, gzip: gzip ? 0 : null, brotli: brotli ? 0 : null, files: 0 };
+  for (const f of paths.flatMap(filesUnder)) {
+    const buf = fs.readFileSync(f);
+    out.raw += buf.length;
+    out.files += 1;
+    if (gzip) out.gzip += zlib.gzipSync(buf, { level: 9 }).length;
+    if (!brotli) continue;
+    out.brotli += zlib.brotliCompressSync(buf, {
+      params: {
+        [zlib.constants.BROTLI_PARAM_QUALITY]: 11,
+        [zlib.constants.BROTLI_PARAM_SIZE_HINT]: buf.length,
+        [zlib.constants.BROTLI_PARAM_MODE]: f.endsWith(".wasm") ? zlib.constants.BROTLI_MODE_GENERIC : zlib.constants.BROTLI_MODE_TEXT,
+      },
+    }).length;
+  }
+  return out;
+}
+
+/** The four outputs of `cargo xtask build`, measured. */
+export function measureOutputs(dist) {
+  return [
+    { name: "dist/site (all files)", key: "site", ...measure([path.join(dist, "site")]) },
+    { name: "dist/dualuse-screener.html", key: "single", ...measure([path.join(dist, "dualuse-screener.html")]) },
+    { name: "dist/embed (all files)", key: "embed", ...measure([path.join(dist, "embed")]) },
+    { name: "dist/pkg (wasm + js)", key: "pkg", ...measure([path.join(dist, "pkg", "dualuse_screener_bg.wasm"), path.join(dist, "pkg", "dualuse_screener.js")]) },
+  ];
+}
+
+export const kb = (n) => (n == null ? "-" : `${(n / KB).toFixed(1)} KB`);
