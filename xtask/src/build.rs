@@ -204,7 +204,7 @@ fn build_single_file(
     // The glue and the start-up code in one inline module: the wasm travels as gzip+base64
     // and is inflated with DecompressionStream, so nothing is fetched, even from file://.
     let boot = format!(
-        "{}\nconst DUS_WASM_GZ = \"{wasm_b64}\";\nconst dusBytes = new Response(new Blob([Uint8Array.from(atob(DUS_WASM_GZ), (c) => c.charCodeAt(0))]).stream().pipeThrough(new DecompressionStream(\"gzip\"))).arrayBuffer();\ndusStart(__wbg_init, mount, dusBytes, {{ reportHeight: {frame} }});\n",
+        "{}\nconst DUS_WASM_GZ = \"{wasm_b64}\";\nconst dusPacked = Uint8Array.fromBase64 ? Uint8Array.fromBase64(DUS_WASM_GZ) : (() => {{ const s = atob(DUS_WASM_GZ); const b = new Uint8Array(s.length); for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i); return b; }})();\nconst dusBytes = new Response(new Blob([dusPacked]).stream().pipeThrough(new DecompressionStream(\"gzip\"))).arrayBuffer();\ndusStart(__wbg_init, mount, dusBytes, {{ reportHeight: {frame} }});\n",
         read_text("www/boot.js")?
     );
     let script = format!("{glue}\n{boot}");
