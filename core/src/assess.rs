@@ -548,7 +548,7 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
     if verdict == Verdict::NoAuthorisationIndicated && listed_item {
         ground(&mut grounds, "Art. 11", "The item is listed, but this transfer stays inside the Union and the item is not in Annex IV. Exporting it later outside the EU needs an authorisation (Art. 3(1)).");
     } else if verdict == Verdict::NoAuthorisationIndicated {
-        ground(&mut grounds, "Art. 3, 4, 5", "No Annex I entry was given and no catch-all was triggered on the facts stated. Your duty of care continues: if you learn of a use in Art. 4(1) or (for cyber-surveillance items) Art. 5(1), you must notify your authority. National lists and sanctions may still apply.");
+        ground(&mut grounds, "Art. 3, 4, 5", "No Annex I entry applies on the facts stated (none was chosen, and the answers met none), and no catch-all was triggered. Your duty of care continues: if you learn of a use in Art. 4(1) or (for cyber-surveillance items) Art. 5(1), you must notify your authority. National lists and sanctions may still apply.");
     }
     let due_diligence = if cyber {
         DUE_DILIGENCE.iter().map(|s| s.to_string()).collect()

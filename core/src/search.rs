@@ -493,6 +493,12 @@ fn window(text: &str, marks: Option<&[(usize, usize)]>) -> (String, Vec<(usize, 
     while !text.is_char_boundary(start) {
         start -= 1;
     }
+    // Start at a word, not in the middle of one.
+    if start > 0 {
+        if let Some(space) = text[start..first].find(char::is_whitespace) {
+            start += space + 1;
+        }
+    }
     let mut end = (start + WIDTH).min(text.len());
     while !text.is_char_boundary(end) {
         end -= 1;
