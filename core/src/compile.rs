@@ -577,17 +577,7 @@ fn resolve_entry_references(cx: &mut Ctx) {
 }
 
 fn compile_vocabulary(cx: &mut Ctx, path: &str, text: &str) {
-    let mut header = Vec::new();
-    for (i, raw) in text.lines().enumerate() {
-        let line_no = i as u32 + 1;
-        let line = raw.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        if let Some(h) = line.strip_prefix('@') {
-            header.push(h.to_string());
-            continue;
-        }
+    for (line_no, line) in line_items(cx, path, text) {
         let (main, note) = match line.split_once('|') {
             Some((m, n)) => (
                 m.trim(),
@@ -636,8 +626,41 @@ fn compile_vocabulary(cx: &mut Ctx, path: &str, text: &str) {
             line: line_no,
         });
     }
-    let has = |k: &str| header.iter().any(|h| h.starts_with(k));
-    if !has("source:") || !has("as-of:") {
+}
+
+fn compile_not_listed(cx: &mut Ctx, path: &str, text: &str) {
+    for (line_no, line) in line_items(cx, path, text) {
+        match line.split_once("~>") {
+            Some((terms, guidance)) if !terms.trim().is_empty() && !guidance.trim().is_empty() => {
+                cx.ds.not_listed.push(NotListed {
+                    terms: list(terms, ',').iter().map(|t| t.to_lowercase()).collect(),
+                    guidance: guidance.trim().into(),
+                })
+            }
+            _ => cx
+                .errors
+                .push(path, line_no, "expected `terms ~> guidance`"),
+        }
+    }
+}
+
+/// The item lines of a line-format file (vocabulary, countries, lists) with their numbers;
+/// comments and blank lines dropped. Its `@key: value` header becomes the file's provenance,
+/// and a missing `@source:` or `@as-of:` is an error, as for record files.
+fn line_items<'t>(cx: &mut Ctx, path: &str, text: &'t str) -> Vec<(u32, &'t str)> {
+    let mut header = Vec::new();
+    let mut items = Vec::new();
+    for (i, raw) in text.lines().enumerate() {
+        let line = raw.trim();
+        if line.is_empty() || line.starts_with('#') {
+            continue;
+        }
+        match line.strip_prefix('@') {
+            Some(h) => header.push(h.to_string()),
+            None => items.push((i as u32 + 1, line)),
+        }
+    }
+    if header_value(&header, "source:").is_empty() || header_value(&header, "as-of:").is_empty() {
         cx.errors.push(
             path,
             1,
@@ -650,44 +673,7 @@ fn compile_vocabulary(cx: &mut Ctx, path: &str, text: &str) {
         as_of: header_value(&header, "as-of:"),
         verified_by: header_value(&header, "verified-by:"),
     });
-}
-
-fn compile_not_listed(cx: &mut Ctx, path: &str, text: &str) {
-    let mut header = Vec::new();
-    for (i, raw) in text.lines().enumerate() {
-        let line = raw.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        if let Some(h) = line.strip_prefix('@') {
-            header.push(h.to_string());
-            continue;
-        }
-        match line.split_once("~>") {
-            Some((terms, guidance)) if !terms.trim().is_empty() && !guidance.trim().is_empty() => {
-                cx.ds.not_listed.push(NotListed {
-                    terms: list(terms, ',').iter().map(|t| t.to_lowercase()).collect(),
-                    guidance: guidance.trim().into(),
-                })
-            }
-            _ => cx
-                .errors
-                .push(path, i as u32 + 1, "expected `terms ~> guidance`"),
-        }
-    }
-    if header_value(&header, "source:").is_empty() {
-        cx.errors.push(
-            path,
-            1,
-            "missing `@source:` header (provenance is required)",
-        );
-    }
-    cx.ds.files.push(SourceFile {
-        path: path.into(),
-        source: header_value(&header, "source:"),
-        as_of: header_value(&header, "as-of:"),
-        verified_by: header_value(&header, "verified-by:"),
-    });
+    items
 }
 
 fn header_value(header: &[String], key: &str) -> String {
@@ -714,17 +700,7 @@ pub fn nearest_existing(ds: &Dataset, code: &str) -> Option<String> {
 }
 
 fn compile_countries(cx: &mut Ctx, path: &str, text: &str) {
-    let mut header = Vec::new();
-    for (i, raw) in text.lines().enumerate() {
-        let line_no = i as u32 + 1;
-        let line = raw.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        if let Some(h) = line.strip_prefix('@') {
-            header.push(h.to_string());
-            continue;
-        }
+    for (line_no, line) in line_items(cx, path, text) {
         let cols: Vec<&str> = line.split('|').map(str::trim).collect();
         if cols.len() != 5 || cols[0].len() != 2 || !cols[0].bytes().all(|b| b.is_ascii_uppercase())
         {
@@ -766,27 +742,11 @@ fn compile_countries(cx: &mut Ctx, path: &str, text: &str) {
             format!("{eu} countries are marked `eu`; the Union has 27 Member States"),
         );
     }
-    cx.ds.files.push(SourceFile {
-        path: path.into(),
-        source: header_value(&header, "source:"),
-        as_of: header_value(&header, "as-of:"),
-        verified_by: header_value(&header, "verified-by:"),
-    });
 }
 
 fn compile_code_list(cx: &mut Ctx, path: &str, text: &str) -> Vec<ListedCode> {
     let mut out = Vec::new();
-    let mut header = Vec::new();
-    for (i, raw) in text.lines().enumerate() {
-        let line_no = i as u32 + 1;
-        let line = raw.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        if let Some(h) = line.strip_prefix('@') {
-            header.push(h.to_string());
-            continue;
-        }
+    for (line_no, line) in line_items(cx, path, text) {
         let (code, qualifier) = line
             .split_once('|')
             .map(|(c, q)| (c.trim(), q.trim()))
@@ -804,19 +764,6 @@ fn compile_code_list(cx: &mut Ctx, path: &str, text: &str) -> Vec<ListedCode> {
             qualifier: qualifier.into(),
         });
     }
-    if header_value(&header, "source:").is_empty() {
-        cx.errors.push(
-            path,
-            1,
-            "missing `@source:` header (provenance is required)",
-        );
-    }
-    cx.ds.files.push(SourceFile {
-        path: path.into(),
-        source: header_value(&header, "source:"),
-        as_of: header_value(&header, "as-of:"),
-        verified_by: header_value(&header, "verified-by:"),
-    });
     out
 }
 
