@@ -453,6 +453,40 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
                     }) {
                         ground(&mut grounds, "Annex II", format!("{} would cover {} but cannot be used: its conditions exclude the end use you are aware of or were informed of ({}).", u.code, e.code, barring_concerns(u, input, embargoed).join(", ")));
                     }
+                    // Part of the entry is in Annex II Section I: say which, so the exporter can
+                    // classify down to the item instead of applying for what a UGEA covers.
+                    let section_i_parts: Vec<&str> = ds
+                        .section_i
+                        .iter()
+                        .filter(|l| is_within(&l.code, &e.code) && l.code != e.code)
+                        .map(|l| l.code.as_str())
+                        .collect();
+                    if covering.is_empty() && !e.section_i && !section_i_parts.is_empty() {
+                        let excluded_only_by_parts: Vec<&str> = ds
+                            .ugeas
+                            .iter()
+                            .filter(|u| {
+                                u.excludes_section_i
+                                    && (u.all_items
+                                        || u.items.iter().any(|i| is_within(&e.code, i)))
+                            })
+                            .filter(|u| {
+                                if u.all_destinations {
+                                    !u.excluded_destinations.contains(t)
+                                } else {
+                                    u.destinations.contains(t)
+                                }
+                            })
+                            .filter(|u| {
+                                u.circumstance == Circumstance::Any
+                                    && barring_concerns(u, input, embargoed).is_empty()
+                            })
+                            .map(|u| u.code.as_str())
+                            .collect();
+                        if !excluded_only_by_parts.is_empty() {
+                            ground(&mut grounds, "Annex II Section I", format!("{} could cover {} except its items {}, which Annex II Section I excludes from every UGEA: classify your item down to the item to know whether it can be used.", excluded_only_by_parts.join(", "), e.code, section_i_parts.join(", ")));
+                        }
+                    }
                 }
                 if covering.is_empty() {
                     all_covered = false;
