@@ -351,6 +351,17 @@ pub struct MountHandle {
 
 #[wasm_bindgen]
 impl MountHandle {
+    /// Apply new options (`lang`, `from`, `focus`) to the mounted widget, keeping what the
+    /// user entered: the embed calls it when the host changes an attribute.
+    pub fn update(&mut self, options: JsValue) -> Result<(), JsError> {
+        let props = crate::ui::AppProps::from_options(&options)
+            .map_err(|e| JsError::new(&format!("update: {e}")))?;
+        if let Some(app) = self.app.as_mut() {
+            app.update(props);
+        }
+        Ok(())
+    }
+
     pub fn unmount(&mut self) {
         if let Some(app) = self.app.take() {
             app.destroy();

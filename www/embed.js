@@ -42,8 +42,25 @@ class DualUseScreener extends HTMLElement {
     this.unmountWidget();
   }
 
+  options() {
+    return {
+      lang: this.getAttribute("lang") || document.documentElement.lang || "en",
+      from: this.getAttribute("from") || "",
+      focus: this.getAttribute("focus") || "",
+    };
+  }
+
+  // A changed attribute updates the mounted widget in place: the user's answers stay.
   attributeChangedCallback(name, oldValue, newValue) {
-    if (oldValue !== newValue && this.isConnected && this.shadowRoot) this.render();
+    if (oldValue === newValue || !this.isConnected || !this.shadowRoot) return;
+    const host = this.shadowRoot.querySelector(".dus-host");
+    if (name === "theme" && host) {
+      host.dataset.theme = newValue || "light";
+    } else if (this.handle) {
+      try { this.handle.update(this.options()); } catch (err) { console.error(err); }
+    } else {
+      this.render();
+    }
   }
 
   unmountWidget() {
@@ -65,11 +82,7 @@ class DualUseScreener extends HTMLElement {
       if (ticket !== this.ticket) return; // a newer render won
       this.unmountWidget();
       container.textContent = "";
-      this.handle = m.mount(container, {
-        lang: this.getAttribute("lang") || document.documentElement.lang || "en",
-        from: this.getAttribute("from") || "",
-        focus: this.getAttribute("focus") || "",
-      });
+      this.handle = m.mount(container, this.options());
       container.addEventListener("dus-result", (e) => {
         this.dispatchEvent(new CustomEvent("dualuse-result", { detail: e.detail, bubbles: true, composed: true }));
       });

@@ -219,6 +219,16 @@ pub fn app(props: &AppProps) -> Html {
             }
         });
     }
+    // A new `from` (the host changed the attribute) preselects that Member State.
+    {
+        let d = dispatch.clone();
+        let first = use_mut_ref(|| true);
+        use_effect_with(props.from.clone(), move |from| {
+            if !std::mem::replace(&mut *first.borrow_mut(), false) && !from.is_empty() {
+                d.dispatch(Action::SetFrom(from.clone()));
+            }
+        });
+    }
     // A new step: focus its heading (the verdict on the result step), never on first render.
     {
         let root = root.clone();

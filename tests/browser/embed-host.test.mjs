@@ -77,3 +77,17 @@ test("reaching a result tells the host page the verdict and codes, and no user t
   assert.ok(!JSON.stringify(events[0]).includes("secret"), "no user text in the event");
   await context.close();
 });
+
+test("changing lang or theme on the element keeps what the user entered", async () => {
+  const { page, context } = await openExample();
+  const w = page.locator("#members");
+  await w.locator("#dus-search").fill("5A002.a.1");
+  await w.locator(".dus-result-open").first().click();
+  await w.locator(".dus-entry .dus-primary").first().click();
+  await w.locator(".dus-picked .dus-code").first().waitFor();
+  await page.locator("#members").evaluate((el) => { el.setAttribute("lang", "fr"); el.setAttribute("theme", "dark"); });
+  await page.waitForFunction(() => document.getElementById("members").shadowRoot.querySelector(".dus-root")?.getAttribute("lang") === "fr");
+  assert.equal(await w.locator(".dus-picked .dus-code").first().textContent(), "5A002.a.1");
+  assert.equal(await page.locator("#members").evaluate((el) => el.shadowRoot.querySelector(".dus-host").dataset.theme), "dark");
+  await context.close();
+});
