@@ -608,6 +608,47 @@ mod heavy {
 // ---------------------------------------------------------------------------------------
 // Fixed cases: the hostile inputs named in the issue, and every failing case found so far.
 
+// ---------------------------------------------------------------------------------------
+// Session links: what arrives in the URL fragment is outside input.
+
+mod links {
+    use super::*;
+    use dualuse_core::session::{decode_link, encode_link, Session};
+
+    fn a_session() -> Session {
+        Session {
+            description: "tactical interception kit".into(),
+            searches: vec!["imsi catcher".into()],
+            picked: vec!["5A001.f.2".into()],
+            from: "DE".into(),
+            to: "EG".into(),
+            ..Session::default()
+        }
+    }
+
+    proptest! {
+        #![proptest_config(config())]
+
+        #[test]
+        fn any_fragment_decodes_or_says_why(s in any::<String>()) {
+            let ds = dataset();
+            let out = timed("decode_link", bound(20), || decode_link(ds, &s))?;
+            if let Err(e) = out {
+                prop_assert!(!e.is_empty());
+            }
+        }
+
+        #[test]
+        fn a_mutated_link_never_panics_and_a_clean_one_round_trips(mutations in prop::collection::vec(mutation(), 0..6)) {
+            let ds = dataset();
+            let link = encode_link(&a_session());
+            prop_assert_eq!(decode_link(ds, &link).ok(), Some(a_session()));
+            let damaged = mutate(&link, &mutations);
+            let _ = timed("decode_link", bound(20), || decode_link(ds, &damaged))?;
+        }
+    }
+}
+
 mod regressions {
     use super::*;
 
