@@ -239,7 +239,7 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
                 }
                 ItemStatus::Open(missing) => {
                     cyber_from_answers = true;
-                    ground(&mut grounds, "Art. 2(20)", format!("The item may be a cyber-surveillance item (Art. 2(20)); it is treated as one until you find out: {}.", missing.join(", ")));
+                    ground(&mut grounds, "Art. 2(20)", format!("The item may be a cyber-surveillance item (Art. 2(20)); it is treated as one until you find out: {}.", asked(ds, &missing)));
                 }
                 ItemStatus::Released(note) => checked.push(format!("Art. 2(20): {note}")),
                 ItemStatus::NotMatched => {
@@ -272,7 +272,7 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
                     format!(
                         "{} is not ruled out: find out {} before relying on this result.",
                         finding.code,
-                        missing.join(", ")
+                        asked(ds, &missing)
                     ),
                 );
             }
@@ -611,6 +611,23 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
             ds.info.regulation, ds.info.annex_version, ds.info.consolidated_as_of
         ),
     })
+}
+
+/// Questions still to answer, as the user reads them (their text, not their ids).
+fn asked(ds: &Dataset, ids: &[String]) -> String {
+    if ids.is_empty() {
+        return "the remaining conditions of the entry".into();
+    }
+    ids.iter()
+        .map(|id| {
+            ds.questions
+                .iter()
+                .find(|q| &q.id == id)
+                .map(|q| format!("\"{}\"", q.ask))
+                .unwrap_or_else(|| id.clone())
+        })
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// The concerns that bar `u` for this input.
