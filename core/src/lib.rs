@@ -1,8 +1,10 @@
 //! dualuse-core: the pure core of dualuse-screener.
 //!
 //! Plain Rust with no DOM, no wasm-bindgen and no I/O: the data model, the data-file parser
-//! and validator, the search index and query engine, and the screening rules. It builds
-//! and is tested on the host; the wasm crate and the build script depend on it.
+//! and validator, the search index and query engine, the screening rules and the session
+//! record. It builds and is tested on the host; the wasm crate and the build script depend
+//! on it. The one exception, `compile::read_data_dir`, reads data/ for the host tools
+//! (build.rs, validate-data) and is never called from the wasm.
 
 pub mod annex;
 pub mod assess;
