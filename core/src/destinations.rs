@@ -35,12 +35,14 @@ fn flag(r: &Record, key: &str, path: &str, errors: &mut Errors) -> bool {
     r.get(key).map(|m| yes_no(m, path, errors)).unwrap_or(false)
 }
 
-fn countries(
-    ds: &Dataset,
+/// A comma list of values, or `*` for "all" (the second value). Each value is checked with
+/// `problem`, which says what is wrong with it.
+fn star_list(
     r: &Record,
     key: &str,
     path: &str,
     errors: &mut Errors,
+    problem: impl Fn(&str) -> Option<String>,
 ) -> (Vec<String>, bool) {
     let Some(m) = r.get(key) else {
         return (Vec::new(), false);
@@ -48,17 +50,27 @@ fn countries(
     if m.value.trim() == "*" {
         return (Vec::new(), true);
     }
-    let codes = list(&m.value, ',');
-    for c in &codes {
-        if ds.country(c).is_none() {
-            errors.push(
-                path,
-                m.line,
-                format!("`{c}` is not a country code in countries.txt"),
-            );
+    let values = list(&m.value, ',');
+    for v in &values {
+        if let Some(message) = problem(v) {
+            errors.push(path, m.line, message);
         }
     }
-    (codes, false)
+    (values, false)
+}
+
+fn countries(
+    ds: &Dataset,
+    r: &Record,
+    key: &str,
+    path: &str,
+    errors: &mut Errors,
+) -> (Vec<String>, bool) {
+    star_list(r, key, path, errors, |c| {
+        ds.country(c)
+            .is_none()
+            .then(|| format!("`{c}` is not a country code in countries.txt"))
+    })
 }
 
 fn codes(
@@ -68,23 +80,11 @@ fn codes(
     path: &str,
     errors: &mut Errors,
 ) -> (Vec<String>, bool) {
-    let Some(m) = r.get(key) else {
-        return (Vec::new(), false);
-    };
-    if m.value.trim() == "*" {
-        return (Vec::new(), true);
-    }
-    let codes = list(&m.value, ',');
-    for c in &codes {
-        if crate::compile::nearest_existing(ds, c).is_none() {
-            errors.push(
-                path,
-                m.line,
-                format!("`{c}` is not an Annex I code in the data"),
-            );
-        }
-    }
-    (codes, false)
+    star_list(r, key, path, errors, |c| {
+        crate::compile::nearest_existing(ds, c)
+            .is_none()
+            .then(|| format!("`{c}` is not an Annex I code in the data"))
+    })
 }
 
 fn verified(r: &Record, path: &str, errors: &mut Errors) -> bool {
