@@ -4,9 +4,9 @@
 use std::collections::BTreeMap;
 
 use dualuse_core::assess::{assess, AssessInput, Assessment, Concerns, ExportForm};
-use dualuse_core::questions::{Answer, Answers};
+use dualuse_core::questions::Answer;
 use dualuse_core::search::{search, SearchHit};
-use dualuse_core::session::{AnswerValue, ConcernsRecord, Session};
+use dualuse_core::session::{AnswerValue, Session};
 use dualuse_core::Dataset;
 
 use crate::i18n::Lang;
@@ -115,23 +115,9 @@ impl State {
         self
     }
 
+    /// The input of `assess`: the same mapping as a saved session, so the two never differ.
     pub fn assess_input(&self) -> AssessInput {
-        AssessInput {
-            entries: self.picked.clone(),
-            cyber_surveillance: self.cyber_surveillance,
-            from: self.from.clone(),
-            to: self.to.clone(),
-            informed_by_authority: self.informed,
-            concerns: self.concerns.clone(),
-            telecom_monitoring: self.telecom_monitoring,
-            circumstance: None,
-            export_form: self.export_form,
-            answers: self
-                .answers
-                .iter()
-                .map(|(k, v)| (k.clone(), v.clone()))
-                .collect::<Answers>(),
-        }
+        self.session().assess_input()
     }
 
     /// Everything the user entered, for links, records and saved sessions.
@@ -155,12 +141,7 @@ impl State {
             from: self.from.clone(),
             to: self.to.clone(),
             informed_by_authority: self.informed,
-            concerns: ConcernsRecord {
-                wmd: self.concerns.wmd,
-                military_end_use: self.concerns.military_end_use,
-                illegal_military_parts: self.concerns.illegal_military_parts,
-                human_rights: self.concerns.human_rights,
-            },
+            concerns: self.concerns.clone(),
             export_form: form.into(),
             ticks: self.ticks.clone(),
         }

@@ -3,9 +3,9 @@
 
 use std::collections::BTreeMap;
 
+use dualuse_core::assess::Concerns;
 use dualuse_core::session::{
-    check_record, decode_link, encode_link, make_record, markdown, AnswerValue, ConcernsRecord,
-    Record, Session,
+    check_record, decode_link, encode_link, make_record, markdown, AnswerValue, Record, Session,
 };
 use dualuse_screener::dataset;
 
@@ -29,7 +29,7 @@ fn typical() -> Session {
         from: "DE".into(),
         to: "EG".into(),
         informed_by_authority: false,
-        concerns: ConcernsRecord {
+        concerns: Concerns {
             human_rights: true,
             ..Default::default()
         },

@@ -30,7 +30,10 @@ impl Verdict {
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq)]
+/// What the exporter knows of (or was told of) the intended use. Serialised as it stands in
+/// session records (camelCase).
+#[derive(Debug, Clone, Default, PartialEq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct Concerns {
     pub wmd: bool,
     pub military_end_use: bool,

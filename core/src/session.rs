@@ -51,15 +51,6 @@ impl AnswerValue {
     }
 }
 
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase", default)]
-pub struct ConcernsRecord {
-    pub wmd: bool,
-    pub military_end_use: bool,
-    pub illegal_military_parts: bool,
-    pub human_rights: bool,
-}
-
 /// Everything the user entered. Derived things (search results, the verdict) are not kept:
 /// they are recomputed from the dataset in force.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
@@ -74,7 +65,7 @@ pub struct Session {
     pub from: String,
     pub to: String,
     pub informed_by_authority: bool,
-    pub concerns: ConcernsRecord,
+    pub concerns: Concerns,
     /// `goods`, `electronic` or `exhibition`.
     pub export_form: String,
     /// Indices of the due-diligence steps the user ticked.
@@ -89,12 +80,7 @@ impl Session {
             from: self.from.clone(),
             to: self.to.clone(),
             informed_by_authority: self.informed_by_authority,
-            concerns: Concerns {
-                wmd: self.concerns.wmd,
-                military_end_use: self.concerns.military_end_use,
-                illegal_military_parts: self.concerns.illegal_military_parts,
-                human_rights: self.concerns.human_rights,
-            },
+            concerns: self.concerns.clone(),
             telecom_monitoring: self.telecom_monitoring,
             circumstance: None,
             export_form: match self.export_form.as_str() {
@@ -247,7 +233,7 @@ impl From<LinkSession> for Session {
                 .collect(),
             cyber_surveillance: bit(0),
             informed_by_authority: bit(1),
-            concerns: ConcernsRecord {
+            concerns: Concerns {
                 wmd: bit(2),
                 military_end_use: bit(3),
                 illegal_military_parts: bit(4),
