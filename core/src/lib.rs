@@ -11,6 +11,7 @@ pub mod assess;
 pub mod codes;
 pub mod compile;
 pub mod destinations;
+pub mod import;
 pub mod index;
 pub mod model;
 pub mod questions;

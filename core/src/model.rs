@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::index::SearchIndex;
 
 /// Bump when the layout of `Dataset` changes, so a stale blob is rejected, not misread.
-pub const FORMAT_VERSION: u32 = 1;
+pub const FORMAT_VERSION: u32 = 2;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Dataset {
@@ -197,6 +197,10 @@ pub enum NoteKind {
     Note,
     TechnicalNote,
     NotaBene,
+    /// A table of the annex with its own notes, kept as rows `| a | b |` (2E003.f).
+    Table,
+    /// Italic text whose label ("Note", "Technical Note") the source rendering lost.
+    Unlabelled,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]

@@ -102,6 +102,8 @@ fn note_view(n: &Note) -> NoteView {
             NoteKind::Note => "note",
             NoteKind::TechnicalNote => "technicalNote",
             NoteKind::NotaBene => "nb",
+            NoteKind::Table => "table",
+            NoteKind::Unlabelled => "unlabelled",
         },
         label: n.label.clone(),
         releases: n.kind == NoteKind::Note

@@ -5,8 +5,11 @@
 //! - `test`: set up what is missing, run the native tests, build dist/, run the browser tests.
 //! - `bench`: build, then run the benchmarks (bundle sizes, load time, search and assess
 //!   latency in Node and Chromium, memory) and print the table.
+//! - `import-annex FILE [--data DIR] [--dry-run]`: import Annex I from the Markdown rendering
+//!   of the consolidated text into data/ and print the per-entry change report.
 
 mod build;
+mod import;
 mod serve;
 mod setup;
 
@@ -28,11 +31,12 @@ fn main() -> ExitCode {
                 .and_then(|_| serve::serve(port))
         }
         Some("test") => test(),
+        Some("import-annex") => import::run(&args[1..]),
         Some("bench") => setup::for_build()
             .and_then(|_| build::build_all())
             .and_then(|_| setup::run("node", &["tests/bench/run.mjs"], &[])),
         _ => {
-            eprintln!("usage: cargo xtask <serve [--port N] | build | test | bench>");
+            eprintln!("usage: cargo xtask <serve [--port N] | build | test | bench | import-annex FILE [--data DIR] [--dry-run]>");
             return ExitCode::from(2);
         }
     };
