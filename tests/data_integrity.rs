@@ -267,3 +267,27 @@ fn a_broken_data_file_fails_with_its_file_and_line() {
     );
     assert!(messages.iter().any(|m| m.contains("4Z001")), "{messages:?}");
 }
+
+#[test]
+fn results_name_their_sources_and_flag_old_sanctions_data() {
+    let ds = dualuse_screener::dataset();
+    let sources = dualuse_core::provenance::source_dates(ds, "2026-12-05");
+    let names: Vec<&str> = sources.iter().map(|s| s.source).collect();
+    assert_eq!(names, ["annex-i", "ugea", "sanctions", "embargoes", "authorities"]);
+    let annex = &sources[0];
+    assert_eq!(annex.as_of, "2025-11-15");
+    assert!(annex.document.contains("2025/2003"), "{}", annex.document);
+    // Annex I does not age by this rule; sanctions as of early 2026 do by December 2026.
+    assert!(!annex.stale);
+    let sanctions = &sources[2];
+    let fresh_until = {
+        let (y, m) = sanctions.as_of.split_at(4);
+        let month: u32 = m[1..3].parse().unwrap();
+        format!("{}-{:02}-01", y, month)
+    };
+    assert!(!dualuse_core::provenance::source_dates(ds, &fresh_until)[2].stale);
+    assert_eq!(
+        sanctions.stale,
+        dualuse_core::provenance::older_than_months(&sanctions.as_of, "2026-12-05", 6)
+    );
+}

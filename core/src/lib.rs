@@ -14,6 +14,7 @@ pub mod destinations;
 pub mod import;
 pub mod index;
 pub mod model;
+pub mod provenance;
 pub mod questions;
 pub mod records;
 pub mod search;

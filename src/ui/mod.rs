@@ -12,6 +12,7 @@ mod entry_view;
 mod item_step;
 mod record;
 mod result_step;
+mod sources;
 mod widgets;
 
 use std::rc::Rc;
