@@ -15,7 +15,7 @@ pub const ANNEX_VERSION: &str =
     "Annex I as replaced by Commission Delegated Regulation (EU) 2025/2003";
 pub const CONSOLIDATED_AS_OF: &str = "2025-11-15";
 pub const SOURCE: &str =
-    "Consolidated text of Regulation (EU) 2021/821, EUR-Lex CELEX 02021R0821-20251115";
+    "Consolidated text of Regulation (EU) 2021/821 (EUR-Lex, consolidation of 21 September 2026), Annex I as replaced by Delegated Regulation (EU) 2025/2003 (15 November 2025)";
 
 /// What came out of compiling: the dataset, or every error found; warnings either way.
 pub struct Compiled {

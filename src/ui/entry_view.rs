@@ -21,7 +21,11 @@ pub struct EntryViewProps {
 fn note(lang: Lang, n: &NoteView) -> Html {
     html! {
         <div class={classes!("dus-note", n.releases.then_some("dus-note-releases"))}>
-            <strong lang="en">{format!("{}:", n.label)}</strong>
+            {if n.kind == "unlabelled" {
+                html!{ <strong>{t(lang, "entry.unlabelled")}</strong> }
+            } else {
+                html!{ <strong lang="en">{format!("{}:", n.label)}</strong> }
+            }}
             {if n.releases { html!{ <span class="dus-badge">{t(lang, "entry.may_release")}</span> } } else { html!{} }}
             <div lang="en">{text_lines(&n.text)}</div>
         </div>

@@ -32,14 +32,43 @@ pub fn unverified_mark(lang: Lang, verified: bool) -> Html {
 
 /// Lines of a note or definition; indented lines become list-like paragraphs.
 pub fn text_lines(lines: &[String]) -> Html {
-    lines
-        .iter()
-        .filter(|l| !l.trim().is_empty())
-        .map(|l| {
-            let indent = (l.len() - l.trim_start().len()) / 2;
-            html! { <p class={format!("dus-line dus-indent-{}", indent.min(4))}>{l.trim()}</p> }
-        })
-        .collect()
+    let mut out: Vec<Html> = Vec::new();
+    let mut rows: Vec<Vec<String>> = Vec::new();
+    for l in lines.iter().filter(|l| !l.trim().is_empty()) {
+        let line = l.trim();
+        // A table of the annex (2E003.f), kept as `| a | b |` rows.
+        if line.starts_with('|') {
+            let cells: Vec<String> = line
+                .trim_matches('|')
+                .split('|')
+                .map(|c| c.trim().to_string())
+                .collect();
+            if !cells.iter().all(|c| c.chars().all(|ch| ch == '-')) {
+                rows.push(cells);
+            }
+            continue;
+        }
+        if !rows.is_empty() {
+            out.push(table(std::mem::take(&mut rows)));
+        }
+        let indent = (l.len() - l.trim_start().len()) / 2;
+        out.push(html! { <p class={format!("dus-line dus-indent-{}", indent.min(4))}>{line}</p> });
+    }
+    if !rows.is_empty() {
+        out.push(table(rows));
+    }
+    out.into_iter().collect()
+}
+
+fn table(rows: Vec<Vec<String>>) -> Html {
+    let mut rows = rows.into_iter();
+    let head = rows.next().unwrap_or_default();
+    html! {
+        <div class="dus-table-wrap"><table class="dus-table">
+            <thead><tr>{for head.iter().map(|c| html!{ <th scope="col">{c}</th> })}</tr></thead>
+            <tbody>{for rows.map(|r| html!{ <tr>{for r.iter().map(|c| html!{ <td>{c}</td> })}</tr> })}</tbody>
+        </table></div>
+    }
 }
 
 /// In German and French: the legal text below is English (the only text we hold).
