@@ -6,7 +6,7 @@ use js_sys::{Array, Object, Reflect};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use dualuse_core::assess::{self, AssessInput, Concerns, ExportForm};
+use dualuse_core::assess::{self, AssessInput, Concerns, ExportForm, Resolution};
 use dualuse_core::model::Circumstance;
 use dualuse_core::questions::{Answer, Answers};
 use dualuse_core::session::{self, Session};
@@ -243,6 +243,41 @@ fn parse_answers(v: &JsValue) -> Result<Answers, JsError> {
     Ok(answers)
 }
 
+/// `candidates`: `{ "<code>": "yes" | "no" | "unknown" | "open" | null }`, the entries the
+/// search showed and whether the item falls under each (null or "open": not answered).
+fn parse_candidates(
+    v: &JsValue,
+) -> Result<std::collections::BTreeMap<String, Resolution>, JsError> {
+    let mut out = std::collections::BTreeMap::new();
+    if v.is_undefined() || v.is_null() {
+        return Ok(out);
+    }
+    if !v.is_object() || Array::is_array(v) {
+        return Err(JsError::new(&format!(
+            "assess: `candidates` must be an object of codes, got {}",
+            describe(v)
+        )));
+    }
+    for pair in Object::entries(&Object::from(v.clone())).iter() {
+        let pair = Array::from(&pair);
+        let code = pair.get(0).as_string().unwrap_or_default();
+        let value = pair.get(1);
+        let r = if value.is_null() || value.is_undefined() {
+            Some(Resolution::Open)
+        } else {
+            value.as_string().and_then(|s| Resolution::parse(&s))
+        };
+        let Some(r) = r else {
+            return Err(JsError::new(&format!(
+                "assess: `candidates.{code}` must be \"yes\", \"no\", \"unknown\" or \"open\", got {}",
+                describe(&value)
+            )));
+        };
+        out.insert(code, r);
+    }
+    Ok(out)
+}
+
 /// Parse the `assess` input object of the contract (missing fields mean false or empty).
 pub fn parse_assess_input(input: &JsValue) -> Result<AssessInput, JsError> {
     if !input.is_object() || Array::is_array(input) {
@@ -331,6 +366,7 @@ pub fn parse_assess_input(input: &JsValue) -> Result<AssessInput, JsError> {
         circumstance,
         export_form,
         answers: parse_answers(&field(input, "answers")?)?,
+        candidates: parse_candidates(&field(input, "candidates")?)?,
     })
 }
 

@@ -3,9 +3,9 @@
 
 use std::collections::BTreeMap;
 
-use dualuse_core::assess::{assess, AssessInput, Assessment, Concerns, ExportForm};
+use dualuse_core::assess::{assess, AssessInput, Assessment, Concerns, ExportForm, Resolution};
 use dualuse_core::questions::Answer;
-use dualuse_core::search::{search, SearchHit};
+use dualuse_core::search::{search, shown_candidates, SearchHit};
 use dualuse_core::session::{AnswerValue, Session};
 use dualuse_core::Dataset;
 
@@ -57,6 +57,11 @@ pub struct State {
     pub notices: Vec<String>,
     /// A message about a session that was loaded (what changed) or could not be (why).
     pub session_message: Option<String>,
+    /// Entries the search showed when the user left the item step (`shown_candidates`), with
+    /// the user's answer to "does your item fall under it?"; unanswered ones stay open.
+    pub candidates: BTreeMap<String, Resolution>,
+    /// The user asked for the result without a destination: the destination step says so.
+    pub destination_missing: bool,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -68,6 +73,8 @@ pub enum Action {
     Unpick(String),
     OpenTopic(Option<String>),
     Answer(String, Answer),
+    /// "Does your item fall under this entry the search showed?"
+    AnswerCandidate(String, Resolution),
     SetCyber(bool),
     SetTelecom(Option<bool>),
     SetFrom(String),
@@ -144,6 +151,7 @@ impl State {
             concerns: self.concerns.clone(),
             export_form: form.into(),
             ticks: self.ticks.clone(),
+            candidates: self.candidates.clone(),
         }
     }
 
@@ -161,11 +169,15 @@ impl State {
         next.concerns = input.concerns;
         next.export_form = input.export_form;
         next.ticks = s.ticks;
-        // A restored session opens on its result when it has one.
-        next.step = if next.to.is_empty() && next.picked.is_empty() {
+        next.candidates = s.candidates;
+        // A restored session opens on its result when it has one (a destination), else on
+        // the destination step when the item was worked on.
+        next.step = if !next.to.is_empty() {
+            Step::Result
+        } else if next.picked.is_empty() && next.candidates.is_empty() && next.answers.is_empty() {
             Step::Item
         } else {
-            Step::Result
+            Step::Destination
         };
         next.topic = None;
         next
@@ -195,10 +207,16 @@ impl State {
             Action::Answer(id, a) => {
                 self.answers.insert(id, a);
             }
+            Action::AnswerCandidate(code, r) => {
+                self.candidates.insert(code, r);
+            }
             Action::SetCyber(b) => self.cyber_surveillance = b,
             Action::SetTelecom(b) => self.telecom_monitoring = b,
             Action::SetFrom(c) => self.from = c,
-            Action::SetTo(c) => self.to = c,
+            Action::SetTo(c) => {
+                self.destination_missing &= c.is_empty();
+                self.to = c;
+            }
             Action::SetInformed(b) => self.informed = b,
             Action::SetConcern(c, on) => match c {
                 Concern::Wmd => self.concerns.wmd = on,
@@ -207,7 +225,26 @@ impl State {
                 Concern::HumanRights => self.concerns.human_rights = on,
             },
             Action::SetExportForm(f) => self.export_form = f,
-            Action::Go(step) => self.step = step,
+            Action::Go(step) => {
+                // Leaving the item step: the strong results on screen are candidates the
+                // user must settle (or leave open) before a result.
+                if self.step == Step::Item && step != Step::Item {
+                    let shown = shown_candidates(&self.results);
+                    if !shown.is_empty() {
+                        self.remember_query();
+                    }
+                    for code in shown {
+                        self.candidates.entry(code).or_insert(Resolution::Open);
+                    }
+                }
+                // No result without a destination.
+                if step == Step::Result && self.to.trim().is_empty() {
+                    self.step = Step::Destination;
+                    self.destination_missing = true;
+                } else {
+                    self.step = step;
+                }
+            }
             Action::Restart => {
                 let from = std::mem::take(&mut self.from);
                 self = State::new(&from).with_lang(self.lang);

@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use dualuse_core::assess::Concerns;
+use dualuse_core::assess::{Concerns, Resolution};
 use dualuse_core::session::{
     check_record, decode_link, encode_link, make_record, markdown, AnswerValue, Record, Session,
 };
@@ -35,6 +35,13 @@ fn typical() -> Session {
         },
         export_form: "goods".into(),
         ticks: vec![0, 2],
+        candidates: [
+            ("5A001.f.2".to_string(), Resolution::Yes),
+            ("5D001".to_string(), Resolution::No),
+            ("5E001".to_string(), Resolution::Open),
+        ]
+        .into_iter()
+        .collect(),
     }
 }
 
@@ -43,7 +50,7 @@ fn a_link_round_trips_the_whole_session_and_stays_short() {
     let s = typical();
     let link = encode_link(&s);
     println!("typical session link: {} characters", link.len());
-    assert!(link.starts_with("v1."));
+    assert!(link.starts_with("v2."));
     assert!(link.len() < 400, "link is {} characters", link.len());
     assert!(
         link.chars()
@@ -132,6 +139,10 @@ fn the_markdown_report_has_every_section() {
         "don't know",
         "## Candidate entries",
         "5A001.f.2",
+        "### Entries the search showed",
+        "| 5A001.f.2 | yes |",
+        "| 5D001 | no |",
+        "| 5E001 | not answered: open |",
         "## Destination and use",
         "Egypt (EG)",
         "## Result: ",
@@ -144,4 +155,26 @@ fn the_markdown_report_has_every_section() {
     ] {
         assert!(md.contains(needle), "missing {needle:?} in\n{md}");
     }
+}
+
+#[test]
+fn a_record_made_before_candidates_were_kept_still_loads() {
+    let ds = dataset();
+    let record = make_record(ds, &typical(), "2026-11-30T10:00:00Z");
+    let mut json: serde_json::Value = serde_json::to_value(&record).unwrap();
+    json["session"]
+        .as_object_mut()
+        .unwrap()
+        .remove("candidates");
+    let back: Record = serde_json::from_value(json).unwrap();
+    assert!(back.session.candidates.is_empty());
+    assert!(check_record(ds, &back).is_ok());
+}
+
+#[test]
+fn a_record_with_a_candidate_that_is_no_code_is_refused_by_name() {
+    let mut s = typical();
+    s.candidates.insert("5A999".into(), Resolution::Open);
+    let err = s.validate(dataset()).unwrap_err();
+    assert!(err.contains("5A999") && err.contains("candidates"), "{err}");
 }

@@ -13,7 +13,9 @@
 //!   cyber=yes ; informed=yes ; wmd=yes ; military=yes ; parts=yes ; rights=yes ;
 //!   telecom=yes|no ; form=goods|electronic|exhibition ;
 //!   circumstance=repair|exhibition|intra-group ;
-//!   answers=question_id:value,question_id:value (yes, no, unknown, a number, or a choice).
+//!   answers=question_id:value,question_id:value (yes, no, unknown, a number, or a choice) ;
+//!   candidates=CODE:yes|no|unknown|open,... (entries the search showed, and the answer to
+//!   "does your item fall under it?"; open = not answered).
 //! - verdict: prohibited, authorisation_required, notify_authority,
 //!   general_authorisation_available, no_authorisation_indicated, or `error` (bad input: the
 //!   citations are then substrings the error message must contain).
@@ -26,7 +28,7 @@
 use std::collections::BTreeMap;
 use std::panic::{catch_unwind, AssertUnwindSafe};
 
-use dualuse_core::assess::{assess, AssessInput, Assessment, Concerns, ExportForm};
+use dualuse_core::assess::{assess, AssessInput, Assessment, Concerns, ExportForm, Resolution};
 use dualuse_core::model::Circumstance;
 use dualuse_core::questions::{Answer, QuestionKind};
 use dualuse_screener::dataset;
@@ -142,6 +144,19 @@ fn parse_input(line: usize, field: &str) -> AssessInput {
                     }
                     if input.answers.insert(q.to_string(), answer(v)).is_some() {
                         panic!("tests/scenarios.txt:{line}: question `{q}` answered twice");
+                    }
+                }
+            }
+            "candidates" => {
+                for a in list(value, ',') {
+                    let (code, v) = a.split_once(':').unwrap_or_else(|| {
+                        panic!("tests/scenarios.txt:{line}: candidate `{a}` is not `code:yes|no|unknown|open`")
+                    });
+                    let r = Resolution::parse(v.trim()).unwrap_or_else(|| {
+                        panic!("tests/scenarios.txt:{line}: candidate `{a}`: the answer must be yes, no, unknown or open")
+                    });
+                    if input.candidates.insert(code.trim().to_string(), r).is_some() {
+                        panic!("tests/scenarios.txt:{line}: candidate `{code}` given twice");
                     }
                 }
             }

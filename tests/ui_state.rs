@@ -64,3 +64,122 @@ fn bad_destination_input_becomes_a_message_not_a_panic() {
     let err = s.assessment.unwrap().unwrap_err();
     assert!(err.contains("ZZ"), "{err}");
 }
+
+/// Issue 13: search, see the listed entries on top, never press "My item falls under this
+/// entry", click Next, choose the destination, ask for the result.
+fn walk_without_choosing(query: &str, to: &str) -> State {
+    run(vec![
+        Action::Query(query.into()),
+        Action::Go(Step::Destination),
+        Action::SetTo(to.into()),
+        Action::Go(Step::Result),
+    ])
+}
+
+#[test]
+fn leaving_the_item_step_keeps_the_strong_results_as_open_candidates() {
+    use dualuse_core::assess::Resolution;
+    let s = run(vec![
+        Action::Query("IMSI catcher".into()),
+        Action::Go(Step::Destination),
+    ]);
+    assert_eq!(s.candidates.get("5A001.f.2"), Some(&Resolution::Open));
+    assert!(
+        s.candidates.len() <= dualuse_core::search::SHOWN_TOP,
+        "{:?}",
+        s.candidates
+    );
+    // The query that showed them is kept for the record.
+    assert!(s.searches.iter().any(|q| q == "IMSI catcher"));
+    // Typing alone (no Next) makes no candidates: the live search shows every keystroke.
+    let typed = run(vec![Action::Query("IMSI catcher".into())]);
+    assert!(typed.candidates.is_empty());
+}
+
+#[test]
+fn an_imsi_catcher_to_china_left_unclassified_is_not_green() {
+    let s = walk_without_choosing("IMSI catcher", "CN");
+    assert_eq!(s.step, Step::Result);
+    let a = s.assessment.unwrap().unwrap();
+    assert_eq!(a.verdict, Verdict::AuthorisationRequired);
+    assert!(a.entries.iter().any(|e| e.code == "5A001.f.2" && e.open));
+    assert!(a
+        .grounds
+        .iter()
+        .any(|g| g.rule == "open" && g.text.contains("5A001.f.2")));
+}
+
+#[test]
+fn a_milling_machine_to_india_left_unclassified_is_not_green_until_ruled_out() {
+    use dualuse_core::assess::Resolution;
+    let s = walk_without_choosing("5-axis milling machine", "IN");
+    let a = s.assessment.clone().unwrap().unwrap();
+    assert_ne!(a.verdict, Verdict::NoAuthorisationIndicated);
+    // 2B001 (or its milling item 2B001.b, as the ranking has it) stays open.
+    assert!(
+        a.entries
+            .iter()
+            .any(|e| e.code.starts_with("2B001") && e.open),
+        "{:?}",
+        a.entries
+    );
+    // "Don't know" keeps it open too.
+    let first = s.candidates.keys().next().unwrap().clone();
+    let s = s.apply(
+        dataset(),
+        Action::AnswerCandidate(first, Resolution::Unknown),
+    );
+    assert_eq!(
+        s.assessment.clone().unwrap().unwrap().verdict,
+        Verdict::AuthorisationRequired
+    );
+    // Ruling out every candidate it showed settles the classification: not listed.
+    let codes: Vec<String> = s.candidates.keys().cloned().collect();
+    let s = codes.into_iter().fold(s, |s, c| {
+        s.apply(dataset(), Action::AnswerCandidate(c, Resolution::No))
+    });
+    assert_eq!(
+        s.assessment.unwrap().unwrap().verdict,
+        Verdict::NoAuthorisationIndicated
+    );
+}
+
+#[test]
+fn no_result_without_a_destination() {
+    let s = run(vec![
+        Action::Pick("5A001.f.2".into()),
+        Action::Go(Step::Result),
+    ]);
+    assert_eq!(s.step, Step::Destination);
+    assert!(s.destination_missing);
+    assert!(s.assessment.is_none());
+    let s = s.apply(dataset(), Action::SetTo("CN".into()));
+    assert!(!s.destination_missing);
+    let s = s.apply(dataset(), Action::Go(Step::Result));
+    assert_eq!(s.step, Step::Result);
+    assert!(s.assessment.unwrap().is_ok());
+}
+
+#[test]
+fn a_saved_session_keeps_its_candidates_and_opens_on_the_destination_step_without_one() {
+    use dualuse_core::assess::Resolution;
+    let s = run(vec![
+        Action::Query("5-axis milling machine".into()),
+        Action::Go(Step::Destination),
+        Action::AnswerCandidate("2B201".into(), Resolution::No),
+    ]);
+    let session = s.session();
+    assert_eq!(session.candidates.get("2B201"), Some(&Resolution::No));
+    assert!(session.candidates.len() >= 2, "{:?}", session.candidates);
+    let loaded = State::new("DE").apply(dataset(), Action::LoadSession(session.clone(), None));
+    assert_eq!(loaded.candidates, s.candidates);
+    assert_eq!(loaded.step, Step::Destination, "no destination: no result");
+    let mut with_to = session;
+    with_to.to = "IN".into();
+    let loaded = State::new("DE").apply(dataset(), Action::LoadSession(with_to, None));
+    assert_eq!(loaded.step, Step::Result);
+    assert_ne!(
+        loaded.assessment.unwrap().unwrap().verdict,
+        Verdict::NoAuthorisationIndicated
+    );
+}

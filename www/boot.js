@@ -65,7 +65,7 @@ async function dusStart(init, mount, wasmSource, options = {}) {
       lang,
       from: params.get("from") || "",
       focus: params.get("focus") || "",
-      session: location.hash.startsWith("#v1.") ? location.hash : "",
+      session: /^#v[12]\./.test(location.hash) ? location.hash : "",
       headingLevel: 1,
     });
     if (options.reportHeight) {

@@ -4,10 +4,12 @@
 //! Precedence (the first that applies wins): prohibited, authorisation_required,
 //! notify_authority, general_authorisation_available, no_authorisation_indicated.
 
+use std::collections::BTreeMap;
+
 use crate::codes::{is_within, normalize_code, top_level};
 use crate::compile::listed;
 use crate::model::{Circumstance, Dataset, SanctionEffect, SanctionScope, Ugea};
-use crate::questions::{evaluate, Answers, ItemStatus};
+use crate::questions::{evaluate, Answers, ItemFinding, ItemStatus};
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Verdict {
@@ -41,6 +43,52 @@ pub struct Concerns {
     pub human_rights: bool,
 }
 
+/// The exporter's answer to "does your item fall under X?" for an entry the search showed
+/// (a candidate): serialised as it stands in session records and the JS API.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Default,
+    serde::Serialize,
+    serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Resolution {
+    Yes,
+    No,
+    /// "Don't know".
+    Unknown,
+    /// Not answered.
+    #[default]
+    Open,
+}
+
+impl Resolution {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Resolution::Yes => "yes",
+            Resolution::No => "no",
+            Resolution::Unknown => "unknown",
+            Resolution::Open => "open",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Resolution> {
+        match s {
+            "yes" => Some(Resolution::Yes),
+            "no" => Some(Resolution::No),
+            "unknown" | "dont_know" => Some(Resolution::Unknown),
+            "open" => Some(Resolution::Open),
+            _ => None,
+        }
+    }
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
 pub enum ExportForm {
     #[default]
@@ -66,6 +114,10 @@ pub struct AssessInput {
     pub export_form: ExportForm,
     /// Answers to the guided questions; their findings add to `entries`.
     pub answers: Answers,
+    /// Entries the search showed the exporter (see `search::shown_candidates`), with what the
+    /// exporter said about each. One neither answered "no" nor settled otherwise (by an entry
+    /// chosen, an item of it, or the guided questions) stays open and counts as listed.
+    pub candidates: BTreeMap<String, Resolution>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -200,11 +252,13 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
             )));
         }
     }
-    let to = if input.to.trim().is_empty() {
-        None
-    } else {
-        Some(check_country(ds, &input.to, "to")?)
-    };
+    // No verdict without a destination: what is allowed depends on it.
+    if input.to.trim().is_empty() {
+        return Err(InputError(
+            "missing `to`: the destination is required for a result (an ISO 3166-1 alpha-2 code such as CN)".into(),
+        ));
+    }
+    let to = Some(check_country(ds, &input.to, "to")?);
 
     // The item: the codes given, plus what the questions established.
     let mut entries: Vec<AssessedEntry> = Vec::new();
@@ -231,9 +285,13 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
         let code = resolve_code(ds, raw)?;
         add(code, false, &mut entries);
     }
+    for raw in input.candidates.keys() {
+        resolve_code(ds, raw).map_err(|e| InputError(format!("{} in `candidates`", e.0)))?;
+    }
     check_answers(ds, &input.answers)?;
+    let findings = evaluate(ds, &input.answers);
     let mut cyber_from_answers = false;
-    for finding in evaluate(ds, &input.answers) {
+    for finding in findings.iter().cloned() {
         if finding.code == "ART-2-20" {
             match finding.status {
                 ItemStatus::Matched => {
@@ -295,6 +353,29 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
             }
         }
     }
+    // Entries the search showed: "yes" makes one listed; "don't know", or no answer at all,
+    // keeps it open (counted as listed) unless something else settles it.
+    for c in candidate_states(ds, input, &findings) {
+        match c.state {
+            CandidateState::Yes => {
+                add(c.code.clone(), false, &mut entries);
+                ground(&mut grounds, "Annex I", format!("You said your item falls under {}, which your search showed (Annex I to Regulation (EU) 2021/821).", c.code));
+            }
+            CandidateState::No => checked.push(format!(
+                "{}: shown by your search; you said your item does not fall under it",
+                c.code
+            )),
+            CandidateState::Settled(why) => checked.push(format!(
+                "{}: shown by your search; settled by {why}",
+                c.code
+            )),
+            CandidateState::Open(r) => {
+                add(c.code.clone(), true, &mut entries);
+                ground(&mut grounds, "open", format!("Your search showed {} and you {} whether your item falls under it. Find out whether it does (read the entry's text and notes, answer its questions, or ask your competent authority to classify the item) before relying on this result: until then it counts as listed.", c.code, if r == Resolution::Unknown { "answered \"don't know\" to" } else { "have not said" }));
+            }
+        }
+    }
+
     // An ancestor and its own item: keep the more specific code only.
     let codes: Vec<String> = entries.iter().map(|e| e.code.clone()).collect();
     entries.retain(|e| !codes.iter().any(|c| c != &e.code && is_within(c, &e.code)));
@@ -415,8 +496,16 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
                         };
                         ground(&mut grounds, &cite, format!("{cite} {what} the items in its annex, which include some dual-use items: check whether yours is among them."));
                     }
-                    (SanctionScope::SelectedItems, _) => {
-                        ground(&mut grounds, &cite, format!("{cite} restricts the goods in its annexes, which include items not listed in Annex I: check whether yours is among them."));
+                    (SanctionScope::SelectedItems, effect) => {
+                        // Whether the item is in the act's annex is not established: like an
+                        // open entry, that counts as restricted until the exporter has checked.
+                        raise(Verdict::AuthorisationRequired, &mut verdict);
+                        let what = if effect == SanctionEffect::Prohibited {
+                            "prohibits the export of"
+                        } else {
+                            "requires prior authorisation for"
+                        };
+                        ground(&mut grounds, &cite, format!("{cite} {what} the goods in its annexes, which include items not listed in Annex I. Find out whether yours is among them (check the current text, or ask your competent authority): until you have, do not treat this export as free of authorisation."));
                     }
                     (SanctionScope::TelecomMonitoring, _) if !listed_item => {
                         let applies = input.telecom_monitoring.unwrap_or(cyber);
@@ -520,6 +609,7 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
                 ugeas_found.clear();
                 raise(Verdict::AuthorisationRequired, &mut verdict);
             }
+            listed_concern_grounds(ds, input, embargoed, &ugeas_found, &mut grounds);
         } else {
             // Catch-alls for non-listed items.
             let embargo_text = if binding_embargo {
@@ -582,7 +672,14 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
         }
     }
 
-    if verdict == Verdict::NoAuthorisationIndicated && listed_item {
+    let open_codes: Vec<&str> = entries
+        .iter()
+        .filter(|e| e.open)
+        .map(|e| e.code.as_str())
+        .collect();
+    if verdict == Verdict::NoAuthorisationIndicated && !open_codes.is_empty() {
+        ground(&mut grounds, "Art. 11", format!("Whether or not your item falls under {} (still open), this transfer stays inside the Union and no part of it is in Annex IV, so it needs no authorisation (Art. 11(1)). Settle the classification before any export outside the EU, which would need an authorisation if the item is listed (Art. 3(1)).", open_codes.join(", ")));
+    } else if verdict == Verdict::NoAuthorisationIndicated && listed_item {
         ground(&mut grounds, "Art. 11", "The item is listed, but this transfer stays inside the Union and the item is not in Annex IV. Exporting it later outside the EU needs an authorisation (Art. 3(1)).");
     } else if verdict == Verdict::NoAuthorisationIndicated {
         ground(&mut grounds, "Art. 3, 4, 5", "No Annex I entry applies on the facts stated (none was chosen, and the answers met none), and no catch-all was triggered. Your duty of care continues: if you learn of a use in Art. 4(1) or (for cyber-surveillance items) Art. 5(1), you must notify your authority. National lists and sanctions may still apply.");
@@ -631,6 +728,83 @@ fn asked(ds: &Dataset, ids: &[String]) -> String {
         })
         .collect::<Vec<_>>()
         .join("; ")
+}
+
+/// What the exporter knows of the end use, for a LISTED item: Art. 5 does not apply and
+/// Art. 4 adds no authorisation duty of its own (one is needed anyway), but the concern still
+/// bars UGEAs under their conditions (Annex II), is weighed by the authority (Art. 15(1)) and
+/// belongs in the application.
+fn listed_concern_grounds(
+    ds: &Dataset,
+    input: &AssessInput,
+    embargoed: bool,
+    usable: &[String],
+    grounds: &mut Vec<Ground>,
+) {
+    let c = &input.concerns;
+    if !(c.wmd || c.military_end_use || c.illegal_military_parts || c.human_rights) {
+        return;
+    }
+    let mut uses = Vec::new();
+    if c.wmd {
+        uses.push("chemical, biological or nuclear weapons or missiles capable of delivering them");
+    }
+    if c.military_end_use {
+        uses.push(if embargoed {
+            "a military end-use in a country under an arms embargo"
+        } else {
+            "a military end-use"
+        });
+    }
+    if c.illegal_military_parts {
+        uses.push("parts or components of military items exported illegally");
+    }
+    if c.human_rights {
+        uses.push("internal repression or serious violations of human rights or international humanitarian law");
+    }
+    let how = if input.informed_by_authority {
+        "your authority told you"
+    } else {
+        "you are aware"
+    };
+    // Which UGEAs the concern bars, from each one's conditions in the data.
+    let barred: Vec<String> = ds
+        .ugeas
+        .iter()
+        .filter_map(|u| {
+            let b = barring_concerns(u, input, embargoed);
+            (!b.is_empty()).then(|| format!("{} ({})", u.code, b.join(", ")))
+        })
+        .collect();
+    if barred.is_empty() {
+        ground(grounds, "Annex II", format!("The conditions of the Union general export authorisations in Annex II do not exclude the use {how} of ({}), so it bars none of them.", uses.join("; ")));
+    } else {
+        ground(grounds, "Annex II", format!("Under their conditions in Annex II, what {how} of bars these Union general export authorisations: {}.", barred.join("; ")));
+    }
+    if c.military_end_use && !embargoed {
+        ground(grounds, "Art. 4(1)(b)", "The UGEA condition on a military end-use (Art. 4(1)(b)) concerns only a destination under an arms embargo; this destination is not, on our data. The authority still weighs the end use when it decides on an application (Art. 15(1)(d)).");
+    }
+    if c.human_rights {
+        ground(grounds, "Art. 5", "Art. 5 governs cyber-surveillance items NOT listed in Annex I; this item is listed, so it needs an authorisation under Art. 3(1) anyway, and the human-rights concern is weighed in deciding on it (Art. 15(1)(c) and (d)).");
+    }
+    let mut weighs = Vec::new();
+    if c.wmd {
+        weighs.push(
+            "(a) the Union's and the Member States' non-proliferation obligations and commitments",
+        );
+    }
+    if c.military_end_use && embargoed {
+        weighs.push("(b) their obligations under sanctions, arms embargoes included");
+    }
+    if c.human_rights || c.military_end_use {
+        weighs.push("(c) foreign and security policy, including Common Position 2008/944/CFSP, whose criterion two is respect for human rights and international humanitarian law in the country of final destination");
+    }
+    weighs.push("(d) the intended end use and the risk of diversion");
+    ground(grounds, "Art. 15(1)", format!("In deciding on an individual or global authorisation for this item, the competent authority weighs all relevant considerations, here in particular {}.", weighs.join("; ")));
+    ground(grounds, "Art. 15(1)", format!("In the application, disclose what {how} of: that the item is or may be intended for {}, {}, with the end-user, the consignee and the stated end use, so the authority can weigh it.", uses.join("; "), if input.informed_by_authority { "citing what the authority told you" } else { "and what your due diligence found" }));
+    if !usable.is_empty() {
+        ground(grounds, "Annex II", format!("{} stays usable: its conditions in Annex II do not exclude this concern. You may still apply for an individual authorisation instead, disclosing what you know.", usable.join(", ")));
+    }
 }
 
 /// The concerns that bar `u` for this input.
@@ -718,4 +892,96 @@ fn ugea_covers(
     let embargo_ok = !(u.excludes_embargoed && (embargoed || sanctioned));
     let barred = with_bars && !barring_concerns(u, input, embargoed).is_empty();
     circumstance_ok && item_ok && dest_ok && embargo_ok && !barred
+}
+
+/// Where a candidate stands.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum CandidateState {
+    /// The exporter said the item falls under it.
+    Yes,
+    /// The exporter said it does not.
+    No,
+    /// Settled by something else (what, in words): an entry chosen that it belongs to or
+    /// that belongs to it, the guided questions, or a "no" to the entry it belongs to.
+    Settled(String),
+    /// Still open: "don't know" (`Unknown`) or no answer (`Open`). Counts as listed.
+    Open(Resolution),
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Candidate {
+    pub code: String,
+    pub state: CandidateState,
+}
+
+/// Every candidate of `input` (codes normalised; ones that are not codes are left out: `assess`
+/// reports them) with where it stands.
+pub fn candidate_states(
+    ds: &Dataset,
+    input: &AssessInput,
+    findings: &[ItemFinding],
+) -> Vec<Candidate> {
+    let norm = |raw: &str| resolve_code(ds, raw).ok();
+    let cands: Vec<(String, Resolution)> = input
+        .candidates
+        .iter()
+        .filter_map(|(raw, r)| norm(raw).map(|c| (c, *r)))
+        .collect();
+    let chosen: Vec<String> = input
+        .entries
+        .iter()
+        .filter_map(|raw| norm(raw))
+        .chain(
+            cands
+                .iter()
+                .filter(|(_, r)| *r == Resolution::Yes)
+                .map(|(c, _)| c.clone()),
+        )
+        .collect();
+    let related = |a: &str, b: &str| is_within(a, b) || is_within(b, a);
+    cands
+        .iter()
+        .map(|(code, r)| {
+            let state = if *r == Resolution::Yes {
+                CandidateState::Yes
+            } else if let Some(p) = chosen.iter().find(|p| related(p, code)) {
+                CandidateState::Settled(format!("the entry you chose, {p}"))
+            } else if *r == Resolution::No {
+                CandidateState::No
+            } else if let Some(f) = findings.iter().find(|f| match f.status {
+                ItemStatus::Matched | ItemStatus::Open(_) => related(&f.code, code),
+                ItemStatus::NotMatched | ItemStatus::Released(_) => is_within(code, &f.code),
+            }) {
+                CandidateState::Settled(format!("the guided questions ({})", f.code))
+            } else if let Some((a, _)) = cands
+                .iter()
+                .find(|(a, ar)| *ar == Resolution::No && a != code && is_within(code, a))
+            {
+                CandidateState::Settled(format!(
+                    "your answer that the item does not fall under {a}"
+                ))
+            } else {
+                CandidateState::Open(*r)
+            };
+            Candidate {
+                code: code.clone(),
+                state,
+            }
+        })
+        .collect()
+}
+
+/// The candidates to ask about ("does your item fall under X?"): those nothing else settles,
+/// answered or not, so the exporter can see and change the answer.
+pub fn candidates_to_ask(ds: &Dataset, input: &AssessInput) -> Vec<(String, Resolution)> {
+    let findings = evaluate(ds, &input.answers);
+    candidate_states(ds, input, &findings)
+        .into_iter()
+        .filter_map(|c| match c.state {
+            CandidateState::Yes => Some((c.code, Resolution::Yes)),
+            CandidateState::No => Some((c.code, Resolution::No)),
+            CandidateState::Open(r) => Some((c.code, r)),
+            CandidateState::Settled(_) => None,
+        })
+        .collect()
 }

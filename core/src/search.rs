@@ -149,6 +149,32 @@ fn expand(
     out
 }
 
+/// How many of the first results count as shown to the user (see `shown_candidates`).
+pub const SHOWN_TOP: usize = 3;
+/// A result among those counts only with at least this share of the best result's score.
+pub const SHOWN_SHARE: f32 = 0.5;
+
+/// The entries a result list put in front of the user, which the screening must not pass
+/// over in silence ("candidates"): of the first `SHOWN_TOP` results, those scoring at least
+/// `SHOWN_SHARE` of the first. The first result always counts; a code the user typed is the
+/// first result. Scores are relative to the query (they are not comparable across queries),
+/// so a strong hit is one close to the best, and the long tail that only shares a word with
+/// the query (a tenth of the best score or less) does not count. An item below a candidate
+/// already taken (5A001.a after 5A001) adds nothing to ask: the answer on its entry covers it.
+pub fn shown_candidates(hits: &[SearchHit]) -> Vec<String> {
+    let Some(best) = hits.first().map(|h| h.score) else {
+        return Vec::new();
+    };
+    let mut out: Vec<String> = Vec::new();
+    for h in hits.iter().take(SHOWN_TOP) {
+        if h.score >= best * SHOWN_SHARE && !out.iter().any(|c| crate::codes::is_within(&h.code, c))
+        {
+            out.push(h.code.clone());
+        }
+    }
+    out
+}
+
 /// Search the dataset. `limit` is capped at 50. Never panics, whatever the query.
 pub fn search(ds: &Dataset, query: &str, limit: usize) -> Vec<SearchHit> {
     let limit = limit.clamp(1, 50);

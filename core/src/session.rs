@@ -1,21 +1,24 @@
 //! What the user established, as a record they can keep: the session (inputs only), its
 //! compact link form for the URL fragment, the versioned JSON record, and the Markdown report.
 //!
-//! The link is `v1.` + base64url(zlib(postcard(session))): small, checksummed, and parsed
+//! The link is `v2.` + base64url(zlib(postcard(session))) (`v1.` links, from before the
+//! candidates were kept, still read): small, checksummed, and parsed
 //! strictly, so a damaged or foreign link gives a clear message, never a half-read session.
 
 use base64::Engine;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-use crate::assess::{AssessInput, Concerns, ExportForm};
+use crate::assess::{AssessInput, Concerns, ExportForm, Resolution};
 use crate::questions::Answer;
 use crate::views::{dataset_version, AssessmentView};
 use crate::Dataset;
 
 pub const RECORD_SCHEMA: &str = "dualuse-screener/record";
 pub const RECORD_SCHEMA_VERSION: u32 = 1;
-const LINK_PREFIX: &str = "v1.";
+/// Links are written in the v2 shape (with the candidates); v1 links still read.
+const LINK_PREFIX: &str = "v2.";
+const LINK_PREFIX_V1: &str = "v1.";
 /// A link longer than this is not ours (sessions are a few hundred bytes).
 const MAX_LINK_CHARS: usize = 16_384;
 
@@ -70,6 +73,9 @@ pub struct Session {
     pub export_form: String,
     /// Indices of the due-diligence steps the user ticked.
     pub ticks: Vec<u8>,
+    /// Entries the search showed and what the user said of each ("yes", "no", "unknown",
+    /// "open" for not answered). Missing in records made before: none.
+    pub candidates: BTreeMap<String, Resolution>,
 }
 
 impl Session {
@@ -93,6 +99,7 @@ impl Session {
                 .iter()
                 .map(|(k, v)| (k.clone(), v.to_answer()))
                 .collect(),
+            candidates: self.candidates.clone(),
         }
     }
 
@@ -100,6 +107,10 @@ impl Session {
     pub fn validate(&self, ds: &Dataset) -> Result<(), String> {
         for code in &self.picked {
             crate::assess::resolve_code(ds, code).map_err(|e| e.0)?;
+        }
+        for code in self.candidates.keys() {
+            crate::assess::resolve_code(ds, code)
+                .map_err(|e| format!("{} in `candidates`", e.0))?;
         }
         for (field, c) in [("from", &self.from), ("to", &self.to)] {
             if !c.is_empty() && ds.country(c).is_none() {
@@ -133,24 +144,49 @@ pub fn encode_link(session: &Session) -> String {
 
 /// Read a link made by `encode_link`; any damage gives a message that says what is wrong.
 pub fn decode_link(ds: &Dataset, link: &str) -> Result<Session, String> {
+    let session = read_link(link)?;
+    session
+        .validate(ds)
+        .map_err(|e| format!("this link does not fit the current control list: {e}"))?;
+    Ok(session)
+}
+
+/// The session a link holds, not yet checked against the dataset.
+fn read_link(link: &str) -> Result<Session, String> {
     let link = link.trim().trim_start_matches('#');
     if link.len() > MAX_LINK_CHARS {
         return Err("this link is far too long to be a screening session".into());
     }
-    let body = link
-        .strip_prefix(LINK_PREFIX)
-        .ok_or("this link does not hold a screening session (or comes from a newer version)")?;
+    let (body, v1) = match (
+        link.strip_prefix(LINK_PREFIX),
+        link.strip_prefix(LINK_PREFIX_V1),
+    ) {
+        (Some(b), _) => (b, false),
+        (None, Some(b)) => (b, true),
+        _ => {
+            return Err(
+                "this link does not hold a screening session (or comes from a newer version)"
+                    .into(),
+            )
+        }
+    };
     let packed = base64::engine::general_purpose::URL_SAFE_NO_PAD
         .decode(body)
         .map_err(|_| "this link is damaged: it is not valid base64url text")?;
     let bytes = miniz_oxide::inflate::decompress_to_vec_zlib_with_limit(&packed, 1 << 20)
         .map_err(|_| "this link is damaged: its compressed data does not check out")?;
-    let stored: LinkSession = postcard::from_bytes(&bytes)
-        .map_err(|_| "this link is damaged: its contents cannot be read")?;
-    let session = Session::from(stored);
-    session
-        .validate(ds)
-        .map_err(|e| format!("this link does not fit the current control list: {e}"))?;
+    // Strict: every byte belongs to the session (a v2 body under a v1 prefix is damaged).
+    fn whole<'a, T: Deserialize<'a>>(bytes: &'a [u8]) -> Result<T, String> {
+        match postcard::take_from_bytes::<T>(bytes) {
+            Ok((value, [])) => Ok(value),
+            _ => Err("this link is damaged: its contents cannot be read".into()),
+        }
+    }
+    let session = if v1 {
+        Session::from(whole::<LinkSessionV1>(&bytes)?)
+    } else {
+        Session::from(whole::<LinkSession>(&bytes)?)
+    };
     Ok(session)
 }
 
@@ -168,6 +204,41 @@ struct LinkSession {
     to: String,
     export_form: String,
     ticks: Vec<u8>,
+    /// (code, 0 yes, 1 no, 2 unknown, 3 open)
+    candidates: Vec<(String, u8)>,
+}
+
+/// The v1 link shape: v2 without the candidates.
+#[derive(Serialize, Deserialize)]
+struct LinkSessionV1 {
+    description: String,
+    searches: Vec<String>,
+    picked: Vec<String>,
+    answers: Vec<(String, u8, f64, String)>,
+    flags: u16,
+    telecom: u8,
+    from: String,
+    to: String,
+    export_form: String,
+    ticks: Vec<u8>,
+}
+
+impl From<LinkSessionV1> for Session {
+    fn from(l: LinkSessionV1) -> Self {
+        Session::from(LinkSession {
+            description: l.description,
+            searches: l.searches,
+            picked: l.picked,
+            answers: l.answers,
+            flags: l.flags,
+            telecom: l.telecom,
+            from: l.from,
+            to: l.to,
+            export_form: l.export_form,
+            ticks: l.ticks,
+            candidates: Vec::new(),
+        })
+    }
 }
 
 impl From<&Session> for LinkSession {
@@ -207,6 +278,19 @@ impl From<&Session> for LinkSession {
             to: s.to.clone(),
             export_form: s.export_form.clone(),
             ticks: s.ticks.clone(),
+            candidates: s
+                .candidates
+                .iter()
+                .map(|(c, r)| {
+                    let tag = match r {
+                        Resolution::Yes => 0,
+                        Resolution::No => 1,
+                        Resolution::Unknown => 2,
+                        Resolution::Open => 3,
+                    };
+                    (c.clone(), tag)
+                })
+                .collect(),
         }
     }
 }
@@ -248,6 +332,19 @@ impl From<LinkSession> for Session {
             to: l.to,
             export_form: l.export_form,
             ticks: l.ticks,
+            candidates: l
+                .candidates
+                .into_iter()
+                .map(|(c, tag)| {
+                    let r = match tag {
+                        0 => Resolution::Yes,
+                        1 => Resolution::No,
+                        2 => Resolution::Unknown,
+                        _ => Resolution::Open,
+                    };
+                    (c, r)
+                })
+                .collect(),
         }
     }
 }
@@ -447,6 +544,23 @@ pub fn markdown(ds: &Dataset, record: &Record, assessment: Option<&AssessmentVie
             md.push('\n');
         }
     }
+    if !s.candidates.is_empty() {
+        md.push_str("### Entries the search showed\n\n| entry | does the item fall under it? |\n|---|---|\n");
+        let input = s.assess_input();
+        let findings = crate::questions::evaluate(ds, &input.answers);
+        for c in crate::assess::candidate_states(ds, &input, &findings) {
+            use crate::assess::CandidateState;
+            let shown = match c.state {
+                CandidateState::Yes => "yes".to_string(),
+                CandidateState::No => "no".to_string(),
+                CandidateState::Open(Resolution::Unknown) => "don't know: open".to_string(),
+                CandidateState::Open(_) => "not answered: open".to_string(),
+                CandidateState::Settled(why) => format!("settled by {why}"),
+            };
+            md.push_str(&format!("| {} | {} |\n", c.code, shown));
+        }
+        md.push('\n');
+    }
     md.push_str("## Destination and use\n\n");
     md.push_str(&format!(
         "- From: {}\n- To: {}\n- Form: {}\n",
@@ -529,5 +643,63 @@ fn yn(b: bool) -> &'static str {
         "yes"
     } else {
         "no"
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn pack(prefix: &str, bytes: &[u8]) -> String {
+        let packed = miniz_oxide::deflate::compress_to_vec_zlib(bytes, 9);
+        format!(
+            "{prefix}{}",
+            base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(packed)
+        )
+    }
+
+    #[test]
+    fn a_v1_link_made_before_candidates_still_reads() {
+        let v1 = LinkSessionV1 {
+            description: "IMSI catcher".into(),
+            searches: vec!["imsi".into()],
+            picked: vec!["5A001.f.2".into()],
+            answers: vec![("mob_mobile".into(), 1, 0.0, String::new())],
+            flags: 0b10_0000,
+            telecom: 2,
+            from: "DE".into(),
+            to: "CN".into(),
+            export_form: "goods".into(),
+            ticks: vec![1],
+        };
+        let link = pack(LINK_PREFIX_V1, &postcard::to_allocvec(&v1).unwrap());
+        let s = read_link(&link).unwrap();
+        assert_eq!(s.picked, vec!["5A001.f.2".to_string()]);
+        assert_eq!(s.to, "CN");
+        assert!(s.concerns.human_rights);
+        assert_eq!(s.telecom_monitoring, Some(true));
+        assert!(s.candidates.is_empty());
+    }
+
+    #[test]
+    fn a_v2_link_keeps_the_candidates_and_their_answers() {
+        let mut s = Session {
+            to: "IN".into(),
+            ..Session::default()
+        };
+        for (c, r) in [
+            ("2B001", Resolution::Open),
+            ("2B201", Resolution::No),
+            ("5A001.f.2", Resolution::Unknown),
+            ("5D001", Resolution::Yes),
+        ] {
+            s.candidates.insert(c.into(), r);
+        }
+        let link = encode_link(&s);
+        assert!(link.starts_with("v2."));
+        assert_eq!(read_link(&link).unwrap(), s);
+        // A v2 body read as v1 (or the reverse) is damaged, not half-read.
+        let body = link.strip_prefix(LINK_PREFIX).unwrap();
+        assert!(read_link(&format!("{LINK_PREFIX_V1}{body}")).is_err());
     }
 }

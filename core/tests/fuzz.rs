@@ -22,7 +22,7 @@ use std::time::{Duration, Instant};
 
 use proptest::prelude::*;
 
-use dualuse_core::assess::{assess, AssessInput, Concerns, ExportForm};
+use dualuse_core::assess::{assess, AssessInput, Concerns, ExportForm, Resolution};
 use dualuse_core::codes::{code_prefix, is_within, normalize_code, parent_code, top_level};
 use dualuse_core::compile::{compile, read_data_dir};
 use dualuse_core::model::Circumstance;
@@ -426,6 +426,13 @@ fn assess_input() -> impl Strategy<Value = AssessInput> {
         ExportForm::Electronic,
         ExportForm::Exhibition,
     ]);
+    let resolution = prop::sample::select(vec![
+        Resolution::Yes,
+        Resolution::No,
+        Resolution::Unknown,
+        Resolution::Open,
+    ]);
+    let candidates = prop::collection::btree_map(codes.clone(), resolution, 0..4);
     (
         prop::collection::vec(codes, 0..6),
         any::<[bool; 6]>(),
@@ -435,24 +442,28 @@ fn assess_input() -> impl Strategy<Value = AssessInput> {
         circumstance,
         form,
         answers,
+        candidates,
     )
         .prop_map(
-            |(entries, f, from, to, telecom, circumstance, export_form, answers)| AssessInput {
-                entries,
-                cyber_surveillance: f[0],
-                from,
-                to,
-                informed_by_authority: f[1],
-                concerns: Concerns {
-                    wmd: f[2],
-                    military_end_use: f[3],
-                    illegal_military_parts: f[4],
-                    human_rights: f[5],
-                },
-                telecom_monitoring: telecom,
-                circumstance,
-                export_form,
-                answers: answers.into_iter().collect::<Answers>(),
+            |(entries, f, from, to, telecom, circumstance, export_form, answers, candidates)| {
+                AssessInput {
+                    entries,
+                    cyber_surveillance: f[0],
+                    from,
+                    to,
+                    informed_by_authority: f[1],
+                    concerns: Concerns {
+                        wmd: f[2],
+                        military_end_use: f[3],
+                        illegal_military_parts: f[4],
+                        human_rights: f[5],
+                    },
+                    telecom_monitoring: telecom,
+                    circumstance,
+                    export_form,
+                    answers: answers.into_iter().collect::<Answers>(),
+                    candidates,
+                }
             },
         )
 }

@@ -50,7 +50,7 @@ test("a copied link restores the whole session; a damaged one gives a message an
   const verdict = await page.locator(".dus-verdict-title").textContent();
   await page.getByRole("button", { name: "Copy a link to this session" }).click();
   const link = await page.locator("#dus-link").inputValue();
-  assert.match(link, /#v1\.[A-Za-z0-9_-]+$/);
+  assert.match(link, /#v2\.[A-Za-z0-9_-]+$/);
   console.log(`session link: ${link.length - link.indexOf("#")} characters after #`);
   const other = await context.newPage();
   await other.goto(link);
