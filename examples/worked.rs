@@ -24,7 +24,7 @@ fn main() {
     let ds = dualuse_screener::dataset();
     println!(
         "index bytes: {} of blob {}",
-        postcard::to_allocvec(&ds.index)
+        postcard::to_allocvec(ds.index())
             .map(|v| v.len())
             .unwrap_or(0),
         dualuse_screener::dataset_blob_len()

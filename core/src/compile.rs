@@ -139,7 +139,9 @@ impl Ctx {
                 false
             }
         };
-        (v, r.value("verified-note").map(String::from))
+        // A verified record's note only says what it was compared with, which its file's
+        // provenance says for all of them: the blob keeps the notes that say what is in doubt.
+        (v, r.value("verified-note").filter(|_| !v).map(String::from))
     }
 
     fn required<'r>(&mut self, path: &str, r: &'r Record, key: &str) -> &'r str {
@@ -199,7 +201,7 @@ pub fn compile(files: &[(String, String)]) -> Compiled {
             authorities: Vec::new(),
             questions: Vec::new(),
             rules: Vec::new(),
-            index: Default::default(),
+            search_index: Default::default(),
         },
     };
     let get = |name: &str| {
@@ -309,7 +311,6 @@ pub fn compile(files: &[(String, String)]) -> Compiled {
     ds.info.full_text_count = real.iter().filter(|e| e.full_text).count() as u32;
     ds.info.unverified_count = real.iter().filter(|e| !e.verified).count() as u32;
     ds.info.definition_count = ds.definitions.len() as u32;
-    ds.index = crate::index::build(ds);
 
     let errors = cx.errors.0;
     Compiled {

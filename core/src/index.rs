@@ -78,7 +78,7 @@ pub fn padded_words(t: &str) -> String {
 
 impl Phrases {
     pub fn of(ds: &Dataset) -> &Phrases {
-        ds.index.phrases.get_or_init(|| {
+        ds.index().phrases.get_or_init(|| {
             let mut p = Phrases::default();
             for (doc, node) in ds.nodes.iter().enumerate() {
                 let mut segments = vec![padded_words(&node.text)];
@@ -92,7 +92,7 @@ impl Phrases {
                 }
                 p.text.push(segments.join("|"));
                 p.vocabulary.push(
-                    ds.index.doc_vocabulary[doc]
+                    ds.index().doc_vocabulary[doc]
                         .iter()
                         .flat_map(|&vi| {
                             let v = &ds.vocabulary[vi as usize];

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::index::SearchIndex;
 
 /// Bump when the layout of `Dataset` changes, so a stale blob is rejected, not misread.
-pub const FORMAT_VERSION: u32 = 2;
+pub const FORMAT_VERSION: u32 = 4;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Dataset {
@@ -18,7 +18,8 @@ pub struct Dataset {
     pub entries: Vec<Entry>,
     /// Every addressable node: entry roots and all their items, in document order.
     pub nodes: Vec<Node>,
-    /// Indices of `nodes`, sorted by code, for lookup by binary search.
+    /// Indices of `nodes`, sorted by code, for lookup by binary search (restored on load).
+    #[serde(skip)]
     pub by_code: Vec<u32>,
     pub definitions: Vec<Definition>,
     pub general_notes: Vec<GeneralNote>,
@@ -36,7 +37,10 @@ pub struct Dataset {
     pub authorities: Vec<Authority>,
     pub questions: Vec<crate::questions::Question>,
     pub rules: Vec<crate::questions::ScreeningRule>,
-    pub index: SearchIndex,
+    /// The search index: derived from the rest, so it is not shipped in the blob (it would
+    /// be about 40 % of it compressed) but built on first use; see `Dataset::index`.
+    #[serde(skip)]
+    pub search_index: std::sync::OnceLock<SearchIndex>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -84,13 +88,18 @@ impl Dataset {
         out
     }
 
+    /// The search index, built on the first search (about 0.1 s natively, once).
+    pub fn index(&self) -> &SearchIndex {
+        self.search_index.get_or_init(|| crate::index::build(self))
+    }
+
     pub fn general_note(&self, key: &str) -> Option<&GeneralNote> {
         self.general_notes.iter().find(|n| n.key == key)
     }
 
     /// Decode the embedded blob.
     pub fn from_bytes(bytes: &[u8]) -> Result<Dataset, String> {
-        let ds: Dataset =
+        let mut ds: Dataset =
             postcard::from_bytes(bytes).map_err(|e| format!("dataset blob is unreadable: {e}"))?;
         if ds.format_version != FORMAT_VERSION {
             return Err(format!(
@@ -98,7 +107,39 @@ impl Dataset {
                 ds.format_version
             ));
         }
+        ds.restore_codes()?;
         Ok(ds)
+    }
+
+    /// Node codes from their entry and labels (parents come before their children), and the
+    /// lookup order by code.
+    pub fn restore_codes(&mut self) -> Result<(), String> {
+        for i in 0..self.nodes.len() {
+            let n = &self.nodes[i];
+            let code = match n.parent {
+                None => self
+                    .entries
+                    .get(n.entry as usize)
+                    .ok_or("dataset blob: a node of no entry")?
+                    .code
+                    .clone(),
+                Some(p) if (p as usize) < i => format!(
+                    "{}.{}",
+                    self.nodes[p as usize].code,
+                    n.label.trim_end_matches('.')
+                ),
+                Some(_) => return Err("dataset blob: a node before its parent".into()),
+            };
+            self.nodes[i].code = code;
+        }
+        let mut order: Vec<u32> = (0..self.nodes.len() as u32).collect();
+        order.sort_by(|a, b| {
+            self.nodes[*a as usize]
+                .code
+                .cmp(&self.nodes[*b as usize].code)
+        });
+        self.by_code = order;
+        Ok(())
     }
 
     pub fn to_bytes(&self) -> Vec<u8> {
@@ -177,7 +218,9 @@ pub struct Entry {
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
 pub struct Node {
-    /// Full code: "5A002", "5A002.a", "5A002.a.1".
+    /// Full code: "5A002", "5A002.a", "5A002.a.1". Derived from the entry and the labels,
+    /// so not shipped in the blob; `Dataset::from_bytes` restores it.
+    #[serde(skip)]
     pub code: String,
     /// The OJ label: "a.", "1.", or "" for the entry itself.
     pub label: String,

@@ -187,7 +187,7 @@ pub fn search(ds: &Dataset, query: &str, limit: usize) -> Vec<SearchHit> {
         return hits;
     }
     let norm = Normalizer::default();
-    let index = &ds.index;
+    let index = ds.index();
     let ends_open = !query.ends_with(|c: char| c.is_whitespace());
     let tokens: Vec<String> = tokenize(trimmed)
         .into_iter()
@@ -371,7 +371,7 @@ fn make_hit(
             terms[*qi]
                 .candidates
                 .iter()
-                .map(|c| ds.index.terms[c.0 as usize].as_str())
+                .map(|c| ds.index().terms[c.0 as usize].as_str())
         })
         .collect();
     // Look a word up in the surface-word table (every indexed word is there) before stemming.
@@ -380,11 +380,13 @@ fn make_hit(
             return false;
         }
         let term: std::borrow::Cow<str> = match ds
-            .index
+            .index()
             .words
             .binary_search_by(|(w, _)| w.as_str().cmp(word))
         {
-            Ok(i) => ds.index.terms[ds.index.words[i].1 as usize].as_str().into(),
+            Ok(i) => ds.index().terms[ds.index().words[i].1 as usize]
+                .as_str()
+                .into(),
             Err(_) => norm.stem(word).into(),
         };
         matched_terms.contains(&term.as_ref())
@@ -444,7 +446,7 @@ fn make_hit(
             let qt = &terms[*qi];
             if let Some(c) = qt.candidates.first() {
                 let shown = ds
-                    .index
+                    .index()
                     .words
                     .iter()
                     .find(|(_, id)| *id == c.0)
