@@ -273,7 +273,10 @@ fn results_name_their_sources_and_flag_old_sanctions_data() {
     let ds = dualuse_screener::dataset();
     let sources = dualuse_core::provenance::source_dates(ds, "2026-12-05");
     let names: Vec<&str> = sources.iter().map(|s| s.source).collect();
-    assert_eq!(names, ["annex-i", "ugea", "sanctions", "embargoes", "authorities"]);
+    assert_eq!(
+        names,
+        ["annex-i", "ugea", "sanctions", "embargoes", "authorities"]
+    );
     let annex = &sources[0];
     assert_eq!(annex.as_of, "2025-11-15");
     assert!(annex.document.contains("2025/2003"), "{}", annex.document);
