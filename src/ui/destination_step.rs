@@ -1,6 +1,6 @@
 //! Step 2: where the item goes, in what form, and what the exporter knows of its use.
 
-use dualuse_core::assess::ExportForm;
+use dualuse_core::assess::{candidates_to_ask, ExportForm, Resolution};
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
@@ -8,7 +8,7 @@ use super::item_step::StepProps;
 use super::widgets::country_name;
 use super::Ui;
 use crate::dataset;
-use crate::i18n::{sort_key, t};
+use crate::i18n::{sort_key, t, tf};
 use crate::state::{Action, Concern, Step};
 
 #[function_component(DestinationStep)]
@@ -56,14 +56,78 @@ pub fn destination_step(props: &StepProps) -> Html {
         let d = d.clone();
         html! { <button type="button" class={classes!(primary.then_some("dus-primary"))} onclick={Callback::from(move |_| d.dispatch(Action::Go(step)))}>{label.to_string()}</button> }
     };
+    // A refused "See the result" (no destination): move focus to the destination list.
+    {
+        let root = props.root.clone();
+        use_effect_with(state.destination_missing, move |missing| {
+            if *missing {
+                super::focus_first(&root, &["#dus-to".to_string()]);
+            }
+        });
+    }
     let c = &state.concerns;
+    // Entries the search showed that nothing else settles: ask about each.
+    let to_ask = candidates_to_ask(ds, &state.assess_input());
+    let candidate_rows = to_ask.iter().map(|(code, current)| {
+        let name = format!("dus-cand-{code}");
+        let heading = ds.node(code).map(|n| n.text.clone()).unwrap_or_default();
+        let radio = |value: Resolution, label: &str| {
+            let d = d.clone();
+            let code = code.clone();
+            html! { <label class="dus-radio"><input type="radio" name={name.clone()} value={value.as_str()} checked={*current == value}
+                onchange={Callback::from(move |_| d.dispatch(Action::AnswerCandidate(code.clone(), value)))} />{label.to_string()}</label> }
+        };
+        let read = {
+            let d = d.clone();
+            let code = code.clone();
+            Callback::from(move |_| {
+                d.dispatch(Action::Go(Step::Item));
+                d.dispatch(Action::Open(code.clone()));
+            })
+        };
+        html! {
+            <li class="dus-candidate" key={code.clone()} data-code={code.clone()}>
+                <fieldset>
+                    <legend class="dus-ask">{tf(l, "candidates.ask", &[("code", code)])}</legend>
+                    {if heading.is_empty() { html!{} } else { html!{ <p class="dus-candidate-heading" lang="en">{heading}</p> } }}
+                    <div class="dus-choices">
+                        {radio(Resolution::Yes, t(l, "answer.yes"))}
+                        {radio(Resolution::No, t(l, "answer.no"))}
+                        {radio(Resolution::Unknown, t(l, "answer.unknown"))}
+                    </div>
+                </fieldset>
+                <button type="button" class="dus-link" onclick={read}>{tf(l, "candidates.read", &[("code", code)])}</button>
+            </li>
+        }
+    });
+    let to_select = {
+        let d = d.clone();
+        let missing = state.destination_missing;
+        html! {
+            <select id="dus-to" aria-invalid={missing.then_some("true")} aria-describedby={missing.then_some("dus-to-missing")}
+                onchange={Callback::from(move |e: Event| d.dispatch(Action::SetTo(e.target_unchecked_into::<HtmlSelectElement>().value())))}>
+                <option value="" selected={state.to.is_empty()}>{t(l, "destination.choose")}</option>
+                {for countries.iter().map(|(_, c)| html!{
+                    <option value={c.code.clone()} selected={c.code == state.to}>{format!("{} ({})", country_name(l, c), c.code)}</option>
+                })}
+            </select>
+        }
+    };
     html! {
         <section class="dus-destination-step" aria-labelledby="dus-step-title">
             <@{ui.h(1)} id="dus-step-title" class="dus-step-title" tabindex="-1">{t(l, "destination.title")}</@>
+            {if to_ask.is_empty() { html!{} } else { html!{
+                <section class="dus-candidates" aria-labelledby="dus-candidates-title">
+                    <@{ui.h(2)} id="dus-candidates-title">{t(l, "candidates.title")}</@>
+                    <p class="dus-help">{t(l, "candidates.intro")}</p>
+                    <ol class="dus-candidate-list">{for candidate_rows}</ol>
+                </section>
+            } }}
             <div class="dus-field"><label for="dus-from">{t(l, "destination.from")}</label>
                 {select("dus-from", &state.from, true, Action::SetFrom)}</div>
             <div class="dus-field"><label for="dus-to">{t(l, "destination.to")}</label>
-                {select("dus-to", &state.to, false, Action::SetTo)}</div>
+                {to_select}
+                {if state.destination_missing { html!{ <p id="dus-to-missing" class="dus-error" role="alert">{t(l, "destination.missing")}</p> } } else { html!{} }}</div>
             <fieldset><legend>{t(l, "destination.form")}</legend>
                 <div class="dus-choices">
                     {form_radio(ExportForm::Goods, t(l, "destination.form.goods"))}

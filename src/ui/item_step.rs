@@ -132,6 +132,7 @@ pub fn item_step(props: &StepProps) -> Html {
             <Picked state={state.clone()} dispatch={d.clone()} root={props.root.clone()} />
             <Questions state={state.clone()} dispatch={d.clone()} root={props.root.clone()} />
             <div class="dus-actions"><button type="button" class="dus-primary" onclick={to_destination}>{t(l, "item.next")}</button></div>
+            <super::record::LoadRecord dispatch={d.clone()} lang={l} />
         </section>
     }
 }

@@ -234,17 +234,24 @@ pub fn app(props: &AppProps) -> Html {
     {
         let root = root.clone();
         let shown = use_mut_ref(|| state.step);
-        use_effect_with(state.step, move |step| {
-            if *shown.borrow() != *step {
-                *shown.borrow_mut() = *step;
-                let mut targets = Vec::new();
-                if *step == Step::Result {
-                    targets.push("#dus-verdict-title".to_string());
+        use_effect_with(
+            (state.step, state.destination_missing),
+            move |(step, missing)| {
+                if *shown.borrow() != *step {
+                    *shown.borrow_mut() = *step;
+                    let mut targets = Vec::new();
+                    if *step == Step::Result {
+                        targets.push("#dus-verdict-title".to_string());
+                    }
+                    // Sent here because the result needs a destination: to the list itself.
+                    if *step == Step::Destination && *missing {
+                        targets.push("#dus-to".to_string());
+                    }
+                    targets.push("#dus-step-title".to_string());
+                    focus_first(&root, &targets);
                 }
-                targets.push("#dus-step-title".to_string());
-                focus_first(&root, &targets);
-            }
-        });
+            },
+        );
     }
 
     // A verdict reached: tell the host page (no user text, only the verdict and the codes).

@@ -78,6 +78,33 @@ fn load_file(file: web_sys::File, d: super::Dispatch, lang: Lang) {
     });
 }
 
+#[derive(Properties, PartialEq)]
+pub struct LoadProps {
+    pub dispatch: super::Dispatch,
+    pub lang: Lang,
+}
+
+/// "Load a saved record (JSON)": on the first step too, so a record loads without first
+/// walking to a result (which needs a destination).
+#[function_component(LoadRecord)]
+pub fn load_record(props: &LoadProps) -> Html {
+    let l = props.lang;
+    let d = props.dispatch.clone();
+    let on_load = Callback::from(move |e: Event| {
+        let input: HtmlInputElement = e.target_unchecked_into();
+        if let Some(file) = input.files().and_then(|f| f.get(0)) {
+            load_file(file, d.clone(), l);
+        }
+        input.set_value("");
+    });
+    html! {
+        <div class="dus-field dus-no-print">
+            <label for="dus-load">{t(l, "record.load")}</label>
+            <input id="dus-load" type="file" accept=".json,application/json" onchange={on_load} />
+        </div>
+    }
+}
+
 #[function_component(RecordPanel)]
 pub fn record_panel(props: &StepProps) -> Html {
     let ui = use_context::<Ui>().unwrap_or(Ui {
@@ -136,16 +163,6 @@ pub fn record_panel(props: &StepProps) -> Html {
             );
             browser::copy(&url);
             link.set(Some(url));
-        })
-    };
-    let on_load = {
-        let d = d.clone();
-        Callback::from(move |e: Event| {
-            let input: HtmlInputElement = e.target_unchecked_into();
-            if let Some(file) = input.files().and_then(|f| f.get(0)) {
-                load_file(file, d.clone(), l);
-            }
-            input.set_value("");
         })
     };
     let on_consent = {
@@ -211,10 +228,7 @@ pub fn record_panel(props: &StepProps) -> Html {
                     <input id="dus-link" type="text" readonly=true value={url} /></div>
             } } else { html!{} }}
             {if let Some(p) = (*problem).clone() { html!{ <p role="alert" class="dus-error">{p}</p> } } else { html!{} }}
-            <div class="dus-field dus-no-print">
-                <label for="dus-load">{t(l, "record.load")}</label>
-                <input id="dus-load" type="file" accept=".json,application/json" onchange={on_load} />
-            </div>
+            <LoadRecord dispatch={d.clone()} lang={l} />
             <div class="dus-check dus-no-print">
                 <input type="checkbox" id="dus-consent" checked={*consent} onchange={on_consent} />
                 <label for="dus-consent">{t(l, "record.consent")}</label>

@@ -103,6 +103,12 @@ pub fn result_step(props: &StepProps) -> Html {
                     <div class={format!("dus-verdict dus-verdict-{}", a.verdict.as_str())}>
                         <@{h2.clone()} id="dus-verdict-title" class="dus-verdict-title" tabindex="-1">{title}</@>
                         <p>{subtitle}</p>
+                        {{
+                            let open: Vec<&str> = a.entries.iter().filter(|e| e.open).map(|e| e.code.as_str()).collect();
+                            if open.is_empty() { html!{} } else { html!{
+                                <p class="dus-open-classification">{tf(l, "result.open", &[("codes", &open.join(", "))])}</p>
+                            } }
+                        }}
                         <p class="dus-indicative">{t(l, "result.indicative")}</p>
                     </div>
                     {legal_note(l)}
