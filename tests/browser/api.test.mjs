@@ -58,3 +58,17 @@ test("assess follows the contract and names bad values", () => {
   assert.throws(() => api.assess({ cyberSurveillance: "yes" }), /cyberSurveillance.*"yes"/);
   assert.throws(() => api.assess("DE"), /input must be an object/);
 });
+
+test("assess: no verdict without a destination, and candidates the search showed are never a green light", () => {
+  assert.throws(() => api.assess({ entries: ["5A001.f.2"], from: "DE" }), /missing `to`/);
+  assert.throws(() => api.assess({ from: "DE", to: "" }), /missing `to`/);
+  const open = api.assess({ from: "DE", to: "CN", candidates: { "5A001.f.2": "open", "5D001": null } });
+  assert.equal(open.verdict, "authorisation_required");
+  assert.ok(open.entries.some((e) => e.code === "5A001.f.2" && e.open));
+  assert.ok(open.grounds.some((g) => g.rule === "open" && /find out whether it does/i.test(g.text)));
+  const ruledOut = api.assess({ from: "DE", to: "IN", candidates: { "2B001": "no", "2B201": "no" } });
+  assert.equal(ruledOut.verdict, "no_authorisation_indicated");
+  assert.throws(() => api.assess({ to: "CN", candidates: { "5A999": "open" } }), /5A999.*candidates/);
+  assert.throws(() => api.assess({ to: "CN", candidates: { "2B001": "maybe" } }), /candidates\.2B001.*"maybe"/);
+  assert.throws(() => api.assess({ to: "CN", candidates: ["2B001"] }), /`candidates` must be an object/);
+});
