@@ -138,6 +138,7 @@ pub fn result_step(props: &StepProps) -> Html {
                         None => html!{ <p>{t(l, "result.authority_none")}</p> },
                     }}</section>
                     <p class="dus-dataset">{tf(l, "result.dataset", &[("version", &a.dataset_version)])}</p>
+                    <super::sources::Sources lang={l} />
                     <section class="dus-handbook" aria-labelledby="dus-r-handbook"><@{h2.clone()} id="dus-r-handbook">{t(l, "result.handbook")}</@>
                         {for dualuse_core::views::handbook(crate::dataset()).into_iter().map(|h| html!{
                             <details lang="en"><summary>{h.heading}</summary>{for h.text.iter().map(|p| html!{ <p>{p}</p> })}</details>
