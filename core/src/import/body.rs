@@ -139,6 +139,15 @@ impl Builder {
             return;
         }
         let styled = line.italic || line.heading;
+        if !styled && matches!(text, "None" | "None.") {
+            // What is left of a sub-section heading the rendering lost ("2C Materials" /
+            // "None."): it belongs to no entry.
+            self.anomaly(
+                line,
+                "`None.` left by a lost sub-section heading (such as \"2C Materials\"): left out",
+            );
+            return;
+        }
         if styled {
             if let Some(marker) = split_marker(text) {
                 let nested = self
@@ -165,6 +174,12 @@ impl Builder {
             self.item(line, label, rest);
             return;
         }
+        if let Some((label, rest)) = self.label_without_dot(line) {
+            self.anomaly(line, "an item label without its dot: read as an item");
+            self.note = None;
+            self.item(line, label, rest);
+            return;
+        }
         if line.is_table_row() {
             if self.note.is_some() {
                 self.note_line(line, text);
@@ -186,6 +201,22 @@ impl Builder {
             );
         }
         self.continuation(line, text);
+    }
+
+    /// `b Microwave ...`, `12 Clostridium ...`: the source printed the label without its
+    /// dot. Read as an item only where the label is the next one of an open list at exactly
+    /// that list's indentation and the text after it starts in upper case.
+    fn label_without_dot<'a>(&self, line: &'a MdLine) -> Option<(&'a str, &'a str)> {
+        let (label, rest) = line.text.split_once(' ')?;
+        if !rest.starts_with(|c: char| c.is_uppercase()) {
+            return None;
+        }
+        (1..=self.path.len())
+            .any(|d| {
+                3 * (d - 1) == line.indent
+                    && next_label(&self.path[d - 1]).as_deref() == Some(label)
+            })
+            .then_some((label, rest))
     }
 
     fn anomaly(&mut self, line: &MdLine, what: &str) {
@@ -418,6 +449,34 @@ mod tests {
                 "    2. Enabling.",
             ]
         );
+    }
+
+    #[test]
+    fn a_label_without_its_dot_is_read_as_the_next_item_where_it_fits() {
+        let b = body(
+            "a. A\n   11. Eleven; 12 Twelve\n   11. Eleven;\n   12 Twelve;\n   13. Thirteen\n      *Technical Note:*\n      *b. c) text.*\nb Bee:\n   13. Thirteen\n   14 mm wide\n",
+        );
+        assert_eq!(
+            b.lines,
+            vec![
+                "a. A",
+                "  11. Eleven; 12 Twelve",
+                "  11. Eleven;",
+                "  12. Twelve;",
+                "  13. Thirteen",
+                "    Technical Note: b. c) text.",
+                "b. Bee:",
+                "  13. Thirteen 14 mm wide",
+            ]
+        );
+        assert_eq!(b.anomalies.len(), 3, "{:?}", b.anomalies);
+    }
+
+    #[test]
+    fn none_left_by_a_lost_sub_section_heading_is_left_out() {
+        let b = body("a. A;\nb. B.\n\nNone.\n\n*Technical Note:*\n*Text.*\n\nNone\n");
+        assert_eq!(b.lines, vec!["a. A;", "b. B.", "Technical Note: Text."]);
+        assert_eq!(b.anomalies.len(), 2);
     }
 
     #[test]
