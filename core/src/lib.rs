@@ -9,6 +9,7 @@
 pub mod annex;
 pub mod assess;
 pub mod codes;
+pub mod columns;
 pub mod compile;
 pub mod destinations;
 pub mod import;

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::index::SearchIndex;
 
 /// Bump when the layout of `Dataset` changes, so a stale blob is rejected, not misread.
-pub const FORMAT_VERSION: u32 = 4;
+pub const FORMAT_VERSION: u32 = 5;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Dataset {
@@ -17,6 +17,7 @@ pub struct Dataset {
     pub files: Vec<SourceFile>,
     pub entries: Vec<Entry>,
     /// Every addressable node: entry roots and all their items, in document order.
+    #[serde(with = "crate::columns")]
     pub nodes: Vec<Node>,
     /// Indices of `nodes`, sorted by code, for lookup by binary search (restored on load).
     #[serde(skip)]
@@ -117,12 +118,14 @@ impl Dataset {
         for i in 0..self.nodes.len() {
             let n = &self.nodes[i];
             let code = match n.parent {
-                None => self
-                    .entries
-                    .get(n.entry as usize)
-                    .ok_or("dataset blob: a node of no entry")?
-                    .code
-                    .clone(),
+                None => {
+                    let e = self
+                        .entries
+                        .get(n.entry as usize)
+                        .filter(|e| e.root as usize == i)
+                        .ok_or("dataset blob: a root node that is not its entry's root")?;
+                    e.code.clone()
+                }
                 Some(p) if (p as usize) < i => format!(
                     "{}.{}",
                     self.nodes[p as usize].code,
