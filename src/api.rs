@@ -134,15 +134,27 @@ pub fn check_record(record: JsValue) -> Result<JsValue, JsError> {
     to_js(&session::check_record(dataset(), &r).map_err(|e| JsError::new(&e))?)
 }
 
-/// The Markdown report of a record, with the verdict recomputed on the dataset in force.
+/// The Markdown report of a record, with the verdict recomputed on the dataset in force, in
+/// `lang` ("en", the default, "de" or "fr").
 #[wasm_bindgen(js_name = recordMarkdown)]
-pub fn record_markdown(record: JsValue) -> Result<String, JsError> {
+pub fn record_markdown(record: JsValue, lang: Option<String>) -> Result<String, JsError> {
     let r: session::Record = serde_wasm_bindgen::from_value(record)
         .map_err(|e| JsError::new(&format!("recordMarkdown: not a record: {e}")))?;
-    let assessment = assess::assess(dataset(), &r.session.assess_input())
-        .ok()
-        .map(|a| views::assessment(&a));
-    Ok(session::markdown(dataset(), &r, assessment.as_ref()))
+    let lang = match lang
+        .as_deref()
+        .map(|l| crate::i18n::Lang::parse(l).map(|l| l.code()))
+    {
+        None => "en",
+        Some(Some(code)) => code,
+        Some(None) => {
+            return Err(JsError::new(&format!(
+                "recordMarkdown: unknown language `{}` (expected en, de or fr)",
+                lang.unwrap_or_default()
+            )))
+        }
+    };
+    let assessment = assess::assess(dataset(), &r.session.assess_input()).ok();
+    Ok(session::markdown(dataset(), &r, assessment.as_ref(), lang))
 }
 
 /// The plain-language handbook: `[{ key, heading, text }]`.

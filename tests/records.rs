@@ -130,7 +130,7 @@ fn the_markdown_report_has_every_section() {
     let s = typical();
     let record = make_record(ds, &s, "2026-11-30T10:00:00Z");
     let a = dualuse_core::assess::assess(ds, &s.assess_input()).unwrap();
-    let md = markdown(ds, &record, Some(&dualuse_core::views::assessment(&a)));
+    let md = markdown(ds, &record, Some(&a), "en");
     for needle in [
         "# Dual-use export pre-screening record",
         "IMSI catcher for police",

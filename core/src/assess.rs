@@ -8,6 +8,7 @@ use std::collections::BTreeMap;
 
 use crate::codes::{is_within, normalize_code, top_level};
 use crate::compile::listed;
+use crate::messages::{Arg, Msg};
 use crate::model::{Circumstance, Dataset, SanctionEffect, SanctionScope, Ugea};
 use crate::questions::{evaluate, Answers, ItemFinding, ItemStatus};
 
@@ -122,8 +123,12 @@ pub struct AssessInput {
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Ground {
+    /// The citation the ground rests on ("Art. 3(1)"), or `open` / `released`.
     pub rule: String,
+    /// The ground in English (the JS API's `text`).
     pub text: String,
+    /// The same as a message, for rendering in the user's language.
+    pub msg: Msg,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -154,8 +159,10 @@ pub struct Assessment {
     pub entries: Vec<AssessedEntry>,
     pub due_diligence: Vec<String>,
     pub authority: Option<AuthorityRef>,
-    /// What the assessment looked at, for the record.
+    /// What the assessment looked at, for the record, in English (the JS API's `checked`).
     pub checked: Vec<String>,
+    /// The same as messages, one per line of `checked`, for the user's language.
+    pub checked_msgs: Vec<Msg>,
     pub dataset_version: String,
 }
 
@@ -171,6 +178,15 @@ pub const CYBER_SURVEILLANCE_ENTRIES: &[&str] = &[
     "5A004.b",
     "5D002.a.3.b",
     "5D002.c.3.b",
+];
+
+/// The message ids of the due-diligence steps, in the order of `DUE_DILIGENCE`.
+pub const DUE_DILIGENCE_IDS: &[&str] = &[
+    "dd.step1",
+    "dd.step2",
+    "dd.step3",
+    "dd.step4",
+    "dd.red_flags",
 ];
 
 /// The due-diligence steps of Recommendation (EU) 2024/2659 for cyber-surveillance items.
@@ -194,11 +210,25 @@ fn is_cyber_entry(code: &str) -> bool {
         .any(|c| is_within(code, c) || is_within(c, code))
 }
 
-fn ground(grounds: &mut Vec<Ground>, rule: &str, text: impl Into<String>) {
+fn ground(ds: &Dataset, grounds: &mut Vec<Ground>, rule: &str, msg: Msg) {
     grounds.push(Ground {
         rule: rule.into(),
-        text: text.into(),
+        text: msg.en(ds),
+        msg,
     });
+}
+
+fn plain(s: impl Into<String>) -> Arg {
+    Arg::Plain(s.into())
+}
+
+fn phrase(id: &'static str) -> Arg {
+    Arg::Msg(Msg::new(id))
+}
+
+/// Codes joined by ", ".
+fn codes_arg<S: AsRef<str>>(codes: &[S]) -> Arg {
+    Arg::List(codes.iter().map(|c| plain(c.as_ref())).collect(), ", ")
 }
 
 /// Check a code: it must be a well-formed Annex I code whose entry is in the data.
@@ -296,60 +326,83 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
             match finding.status {
                 ItemStatus::Matched => {
                     cyber_from_answers = true;
-                    ground(&mut grounds, "Art. 2(20)", "Your answers meet the definition of a cyber-surveillance item in Art. 2(20): specially designed to enable the covert surveillance of natural persons by monitoring, extracting, collecting or analysing data from information and telecommunication systems.");
+                    ground(ds, &mut grounds, "Art. 2(20)", Msg::new("g.cyber_matched"));
                 }
                 ItemStatus::Open(missing) => {
                     cyber_from_answers = true;
-                    ground(&mut grounds, "Art. 2(20)", format!("The item may be a cyber-surveillance item (Art. 2(20)); it is treated as one until you find out: {}.", asked(ds, &missing)));
+                    ground(
+                        ds,
+                        &mut grounds,
+                        "Art. 2(20)",
+                        Msg::new("g.cyber_open").with("questions", asked(&missing)),
+                    );
                 }
-                ItemStatus::Released(note) => checked.push(format!("Art. 2(20): {note}")),
-                ItemStatus::NotMatched => {
-                    checked.push("Art. 2(20): not a cyber-surveillance item on your answers".into())
+                ItemStatus::Released(note) => {
+                    checked.push(Msg::new("c.cyber_released").cite("note", note))
                 }
+                ItemStatus::NotMatched => checked.push(Msg::new("c.cyber_not_matched")),
             }
             continue;
         }
         match finding.status {
             ItemStatus::Matched if !finding.possible_releases.is_empty() => {
                 add(finding.code.clone(), true, &mut entries);
-                ground(&mut grounds, "open", format!("{} is not ruled out: your answers meet its text, and you answered \"don't know\" where {} could release it. Find out before relying on this result.", finding.code, finding.possible_releases.join("; ")));
+                ground(
+                    ds,
+                    &mut grounds,
+                    "open",
+                    Msg::new("g.open_release_unknown")
+                        .plain("code", &finding.code)
+                        .with(
+                            "notes",
+                            Arg::List(
+                                finding
+                                    .possible_releases
+                                    .iter()
+                                    .map(|n| Arg::Cite(n.clone()))
+                                    .collect(),
+                                "; ",
+                            ),
+                        ),
+                );
             }
             ItemStatus::Matched => {
                 add(finding.code.clone(), false, &mut entries);
                 ground(
+                    ds,
                     &mut grounds,
                     "Art. 3(1)",
-                    format!(
-                        "Your answers meet the text of {} (Annex I to Regulation (EU) 2021/821).",
-                        finding.code
-                    ),
+                    Msg::new("g.answers_match").plain("code", &finding.code),
                 );
             }
             ItemStatus::Open(missing) => {
                 add(finding.code.clone(), true, &mut entries);
                 ground(
+                    ds,
                     &mut grounds,
                     "open",
-                    format!(
-                        "{} is not ruled out: find out {} before relying on this result.",
-                        finding.code,
-                        asked(ds, &missing)
-                    ),
+                    Msg::new("g.open_questions")
+                        .plain("code", &finding.code)
+                        .with("questions", asked(&missing)),
                 );
             }
             ItemStatus::Released(note) => {
                 ground(
+                    ds,
                     &mut grounds,
                     "released",
-                    format!(
-                        "{} does not apply on your answers: released by {note}.",
-                        finding.code
-                    ),
+                    Msg::new("g.released")
+                        .plain("code", &finding.code)
+                        .cite("note", &note),
                 );
-                checked.push(format!("{}: released by {note}", finding.code))
+                checked.push(
+                    Msg::new("c.released")
+                        .plain("code", &finding.code)
+                        .cite("note", note),
+                )
             }
             ItemStatus::NotMatched => {
-                checked.push(format!("{}: its conditions are not met", finding.code))
+                checked.push(Msg::new("c.not_matched").plain("code", &finding.code))
             }
         }
     }
@@ -359,19 +412,32 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
         match c.state {
             CandidateState::Yes => {
                 add(c.code.clone(), false, &mut entries);
-                ground(&mut grounds, "Annex I", format!("You said your item falls under {}, which your search showed (Annex I to Regulation (EU) 2021/821).", c.code));
+                ground(
+                    ds,
+                    &mut grounds,
+                    "Annex I",
+                    Msg::new("g.candidate_yes").plain("code", &c.code),
+                );
             }
-            CandidateState::No => checked.push(format!(
-                "{}: shown by your search; you said your item does not fall under it",
-                c.code
-            )),
-            CandidateState::Settled(why) => checked.push(format!(
-                "{}: shown by your search; settled by {why}",
-                c.code
-            )),
+            CandidateState::No => checked.push(Msg::new("c.candidate_no").plain("code", &c.code)),
+            CandidateState::Settled(why) => checked.push(
+                Msg::new("c.candidate_settled")
+                    .plain("code", &c.code)
+                    .with("why", why),
+            ),
             CandidateState::Open(r) => {
                 add(c.code.clone(), true, &mut entries);
-                ground(&mut grounds, "open", format!("Your search showed {} and you {} whether your item falls under it. Find out whether it does (read the entry's text and notes, answer its questions, or ask your competent authority to classify the item) before relying on this result: until then it counts as listed.", c.code, if r == Resolution::Unknown { "answered \"don't know\" to" } else { "have not said" }));
+                ground(
+                    ds,
+                    &mut grounds,
+                    "open",
+                    Msg::new(if r == Resolution::Unknown {
+                        "g.candidate_unknown"
+                    } else {
+                        "g.candidate_open"
+                    })
+                    .plain("code", &c.code),
+                );
             }
         }
     }
@@ -397,30 +463,27 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
     let binding_embargo = embargo.is_some_and(|e| e.binding && e.whole_country);
     let political_embargo = embargo.is_some_and(|e| !e.binding || !e.whole_country);
 
-    checked.push(format!(
-        "Annex I classification: {}",
-        if listed_item {
-            entries
-                .iter()
-                .map(|e| e.code.as_str())
-                .collect::<Vec<_>>()
-                .join(", ")
-        } else {
-            "no Annex I entry given (not listed)".into()
-        }
-    ));
-    if let Some(t) = to_country {
-        checked.push(format!(
-            "Destination: {} ({}){}",
-            t.name_en,
-            t.code,
-            if t.eu { ", inside the EU" } else { "" }
-        ));
+    checked.push(if listed_item {
+        let codes: Vec<&str> = entries.iter().map(|e| e.code.as_str()).collect();
+        Msg::new("c.classification").with("codes", codes_arg(&codes))
     } else {
-        checked.push("Destination: not given".into());
+        Msg::new("c.classification_none")
+    });
+    if let Some(t) = to_country {
+        checked.push(
+            Msg::new(if t.eu {
+                "c.destination_eu"
+            } else {
+                "c.destination"
+            })
+            .with("country", Arg::Country(t.code.clone()))
+            .plain("code", &t.code),
+        );
+    } else {
+        checked.push(Msg::new("c.destination_none"));
     }
     if input.export_form == ExportForm::Electronic {
-        ground(&mut grounds, "Art. 2(2)(d)", "Sending software or technology electronically, or making it available, to a person outside the EU customs territory is an export (Art. 2(2)(d)); an upload to a server abroad counts. The General Technology Note and General Software Note release only what is in the public domain, basic scientific research, the minimum for patent applications and (for software) mass-market retail software outside Category 5 Part 2.");
+        ground(ds, &mut grounds, "Art. 2(2)(d)", Msg::new("g.electronic"));
     }
 
     let mut verdict = Verdict::NoAuthorisationIndicated;
@@ -445,17 +508,29 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
                 .filter(|l| is_within(&l.code, &e.code))
                 .map(|l| l.code.as_str())
                 .collect();
-            ground(&mut grounds, "Art. 11(1)", format!("Part of {} is listed in Annex IV ({}): if your item falls under that part, an authorisation is required even inside the Union. Classify it down to the item.", e.code, parts.join(", ")));
+            ground(
+                ds,
+                &mut grounds,
+                "Art. 11(1)",
+                Msg::new("g.annex_iv_part")
+                    .plain("code", &e.code)
+                    .with("parts", codes_arg(&parts)),
+            );
         }
         if !annex_iv.is_empty() {
             raise(Verdict::AuthorisationRequired, &mut verdict);
             for e in annex_iv {
-                ground(&mut grounds, "Art. 11(1)", format!("{} is listed in Annex IV: an authorisation is required even for a transfer inside the Union (Art. 11(1) of Regulation (EU) 2021/821; Annex IV).", e.code));
+                ground(
+                    ds,
+                    &mut grounds,
+                    "Art. 11(1)",
+                    Msg::new("g.annex_iv").plain("code", &e.code),
+                );
             }
         } else {
-            ground(&mut grounds, "Art. 11(1)", "A transfer to another Member State needs no dual-use authorisation unless the item is in Annex IV (Art. 11(1)). A Member State may require one where it knows the final destination is outside the Union (Art. 11(2)); national measures may apply (Art. 9, 10).");
+            ground(ds, &mut grounds, "Art. 11(1)", Msg::new("g.intra_eu"));
         }
-        checked.push("Annex IV (intra-EU transfers)".into());
+        checked.push(Msg::new("c.annex_iv"));
     } else {
         // Sanctions first: they override licensing.
         if let Some(t) = &to {
@@ -466,15 +541,29 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
                     format!("Art. {}", rule.article)
                 };
                 let cite = format!("{article} of {}", rule.act);
-                checked.push(format!("Sanctions: {cite} (as of {})", rule.as_of));
+                checked.push(
+                    Msg::new("c.sanctions")
+                        .cite("cite", &cite)
+                        .plain("date", &rule.as_of),
+                );
                 match (rule.applies_to, rule.effect) {
                     (SanctionScope::AnnexI, SanctionEffect::Prohibited) => {
                         if listed_item {
                             raise(Verdict::Prohibited, &mut verdict);
-                            ground(&mut grounds, &cite, format!("{cite} prohibits the sale, supply, transfer or export of dual-use items listed in Annex I to Regulation (EU) 2021/821 to this destination. Check the current text and its narrow exceptions."));
+                            ground(
+                                ds,
+                                &mut grounds,
+                                &cite,
+                                Msg::new("g.sanction_annex_i").cite("cite", &cite),
+                            );
                         } else {
                             raise(Verdict::AuthorisationRequired, &mut verdict);
-                            ground(&mut grounds, &cite, format!("This destination is under EU sanctions ({}) that also ban or restrict many goods not listed in Annex I. Check the current annexes of the act with your competent authority before any export.", rule.act));
+                            ground(
+                                ds,
+                                &mut grounds,
+                                &cite,
+                                Msg::new("g.sanction_unlisted").cite("act", &rule.act),
+                            );
                         }
                     }
                     (SanctionScope::AnnexIMilitaryEndUse, SanctionEffect::Prohibited)
@@ -482,36 +571,56 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
                     {
                         if concerns.military_end_use {
                             raise(Verdict::Prohibited, &mut verdict);
-                            ground(&mut grounds, &cite, format!("{cite} prohibits exporting Annex I items for military use or to military end-users in this destination."));
+                            ground(
+                                ds,
+                                &mut grounds,
+                                &cite,
+                                Msg::new("g.sanction_military").cite("cite", &cite),
+                            );
                         } else {
-                            ground(&mut grounds, &cite, format!("{cite} prohibits exporting Annex I items for military use or to military end-users here (any item procured by the military counts as military use): verify the end-user."));
+                            ground(
+                                ds,
+                                &mut grounds,
+                                &cite,
+                                Msg::new("g.sanction_military_verify").cite("cite", &cite),
+                            );
                         }
                     }
                     (SanctionScope::SelectedItems, effect) if listed_item => {
                         raise(Verdict::AuthorisationRequired, &mut verdict);
-                        let what = if effect == SanctionEffect::Prohibited {
-                            "prohibits"
+                        let id = if effect == SanctionEffect::Prohibited {
+                            "g.sanction_selected_listed_prohibits"
                         } else {
-                            "requires prior authorisation for"
+                            "g.sanction_selected_listed_authorisation"
                         };
-                        ground(&mut grounds, &cite, format!("{cite} {what} the items in its annex, which include some dual-use items: check whether yours is among them."));
+                        ground(ds, &mut grounds, &cite, Msg::new(id).cite("cite", &cite));
                     }
                     (SanctionScope::SelectedItems, effect) => {
                         // Whether the item is in the act's annex is not established: like an
                         // open entry, that counts as restricted until the exporter has checked.
                         raise(Verdict::AuthorisationRequired, &mut verdict);
-                        let what = if effect == SanctionEffect::Prohibited {
-                            "prohibits the export of"
+                        let id = if effect == SanctionEffect::Prohibited {
+                            "g.sanction_selected_prohibits"
                         } else {
-                            "requires prior authorisation for"
+                            "g.sanction_selected_authorisation"
                         };
-                        ground(&mut grounds, &cite, format!("{cite} {what} the goods in its annexes, which include items not listed in Annex I. Find out whether yours is among them (check the current text, or ask your competent authority): until you have, do not treat this export as free of authorisation."));
+                        ground(ds, &mut grounds, &cite, Msg::new(id).cite("cite", &cite));
                     }
                     (SanctionScope::TelecomMonitoring, _) if !listed_item => {
                         let applies = input.telecom_monitoring.unwrap_or(cyber);
                         if applies || input.telecom_monitoring.is_none() && cyber {
                             raise(Verdict::AuthorisationRequired, &mut verdict);
-                            ground(&mut grounds, &cite, format!("{cite} requires prior authorisation to sell, supply, transfer or export equipment, technology or software primarily for monitoring or intercepting internet or telephone communications to this destination{}.", if input.telecom_monitoring.is_none() { " (if your item is such equipment)" } else { "" }));
+                            ground(
+                                ds,
+                                &mut grounds,
+                                &cite,
+                                Msg::new(if input.telecom_monitoring.is_none() {
+                                    "g.sanction_telecom_if"
+                                } else {
+                                    "g.sanction_telecom"
+                                })
+                                .cite("cite", &cite),
+                            );
                         }
                     }
                     _ => {}
@@ -529,7 +638,15 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
                 || concerns.illegal_military_parts
                 || concerns.military_end_use && embargoed;
             for e in &entries {
-                ground(&mut grounds, "Art. 3(1)", format!("Art. 3(1) of Regulation (EU) 2021/821; Annex I {}{}: the export of listed dual-use items requires an authorisation.", e.code, if e.open { " (not ruled out)" } else { "" }));
+                ground(
+                    ds,
+                    &mut grounds,
+                    "Art. 3(1)",
+                    Msg::new(if e.open { "g.art3_open" } else { "g.art3" }).cite(
+                        "cite",
+                        format!("Art. 3(1) of Regulation (EU) 2021/821; Annex I {}", e.code),
+                    ),
+                );
                 let covering: Vec<&Ugea> = match &to {
                     Some(t) => ds
                         .ugeas
@@ -543,7 +660,24 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
                         ugea_covers(ds, u, e, t, input, embargoed, false)
                             && !covering.iter().any(|c| c.code == u.code)
                     }) {
-                        ground(&mut grounds, "Annex II", format!("{} would cover {} but cannot be used: its conditions exclude the end use you are aware of or were informed of ({}).", u.code, e.code, barring_concerns(u, input, embargoed).join(", ")));
+                        ground(
+                            ds,
+                            &mut grounds,
+                            "Annex II",
+                            Msg::new("g.ugea_barred")
+                                .plain("ugea", &u.code)
+                                .plain("code", &e.code)
+                                .with(
+                                    "concerns",
+                                    Arg::List(
+                                        barring_concerns(u, input, embargoed)
+                                            .into_iter()
+                                            .map(phrase)
+                                            .collect(),
+                                        ", ",
+                                    ),
+                                ),
+                        );
                     }
                     // Part of the entry is in Annex II Section I: say which, so the exporter can
                     // classify down to the item instead of applying for what a UGEA covers.
@@ -576,7 +710,15 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
                             .map(|u| u.code.as_str())
                             .collect();
                         if !excluded_only_by_parts.is_empty() {
-                            ground(&mut grounds, "Annex II Section I", format!("{} could cover {} except its items {}, which Annex II Section I excludes from every UGEA: classify your item down to the item to know whether it can be used.", excluded_only_by_parts.join(", "), e.code, section_i_parts.join(", ")));
+                            ground(
+                                ds,
+                                &mut grounds,
+                                "Annex II Section I",
+                                Msg::new("g.section_i_parts")
+                                    .with("ugeas", codes_arg(&excluded_only_by_parts))
+                                    .plain("code", &e.code)
+                                    .with("parts", codes_arg(&section_i_parts)),
+                            );
                         }
                     }
                 }
@@ -589,9 +731,9 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
                     }
                 }
             }
-            checked.push("Union general export authorisations EU001-EU008 (Annex II), with Annex II Section I".into());
+            checked.push(Msg::new("c.ugeas"));
             if barred_by_concern {
-                ground(&mut grounds, "Annex II", "No Union general export authorisation can be used when the exporter has been informed, or is aware, that the items are or may be intended for a use in Art. 4(1) (Annex II, conditions of each UGEA).");
+                ground(ds, &mut grounds, "Annex II", Msg::new("g.ugea_none_art4"));
                 ugeas_found.clear();
                 all_covered = false;
             }
@@ -603,7 +745,14 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
                         .iter()
                         .find(|u| &u.code == code)
                         .expect("found above");
-                    ground(&mut grounds, "Art. 12(1)(d)", format!("{} ({}) covers this export, subject to its conditions: register or notify as your Member State requires, state it on the customs declaration, and report its use.", u.code, u.annex_part));
+                    ground(
+                        ds,
+                        &mut grounds,
+                        "Art. 12(1)(d)",
+                        Msg::new("g.ugea_covers")
+                            .plain("ugea", &u.code)
+                            .cite("part", &u.annex_part),
+                    );
                 }
             } else {
                 ugeas_found.clear();
@@ -613,36 +762,61 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
         } else {
             // Catch-alls for non-listed items.
             let embargo_text = if binding_embargo {
-                Some("is under an arms embargo (Art. 2(19))")
+                Some("g.embargo_binding")
             } else if political_embargo {
-                Some("is under a politically binding embargo only; whether Art. 4(1)(b) applies is for the authority (possibly)")
+                Some("g.embargo_political")
             } else {
                 None
             };
             let art4_uses: Vec<(&str, &str)> = [
-                (concerns.wmd, "(a)", "chemical, biological or nuclear weapons or missiles capable of delivering them"),
-                (concerns.military_end_use && embargo_text.is_some(), "(b)", "a military end-use in a country under an arms embargo"),
-                (concerns.illegal_military_parts, "(c)", "use as parts or components of military items exported illegally"),
+                (concerns.wmd, "(a)", "p.use_wmd"),
+                (
+                    concerns.military_end_use && embargo_text.is_some(),
+                    "(b)",
+                    "p.use_military_embargo",
+                ),
+                (
+                    concerns.illegal_military_parts,
+                    "(c)",
+                    "p.use_as_illegal_parts",
+                ),
             ]
             .into_iter()
             .filter(|(on, _, _)| *on)
             .map(|(_, l, t)| (l, t))
             .collect();
             if concerns.military_end_use && embargo_text.is_none() {
-                ground(&mut grounds, "Art. 4(1)(b)", "A military end-use triggers Art. 4(1)(b) only for a destination under an arms embargo; this destination is not, on our data. National measures may still apply (Art. 9, 10).");
+                ground(
+                    ds,
+                    &mut grounds,
+                    "Art. 4(1)(b)",
+                    Msg::new("g.military_no_embargo"),
+                );
             }
             for (letter, what) in &art4_uses {
                 let rule = format!("Art. 4(1){letter}");
                 if informed {
                     raise(Verdict::AuthorisationRequired, &mut verdict);
-                    ground(&mut grounds, &rule, format!("You were informed by your authority that the item is or may be intended for {what}: an authorisation is required ({rule} of Regulation (EU) 2021/821)."));
+                    ground(
+                        ds,
+                        &mut grounds,
+                        &rule,
+                        Msg::new("g.art4_informed")
+                            .with("use", phrase(what))
+                            .cite("cite", format!("{rule} of Regulation (EU) 2021/821")),
+                    );
                 } else {
                     raise(Verdict::NotifyAuthority, &mut verdict);
-                    ground(&mut grounds, "Art. 4(2)", format!("You are aware that the item is intended for {what}: notify your competent authority, which decides whether an authorisation is required (Art. 4(2))."));
+                    ground(
+                        ds,
+                        &mut grounds,
+                        "Art. 4(2)",
+                        Msg::new("g.art4_aware").with("use", phrase(what)),
+                    );
                 }
                 if *letter == "(b)" {
                     if let Some(t) = embargo_text {
-                        ground(&mut grounds, "Art. 2(19)", format!("The destination {t}."));
+                        ground(ds, &mut grounds, "Art. 2(19)", Msg::new(t));
                     }
                 }
             }
@@ -650,25 +824,32 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
                 if cyber {
                     if informed {
                         raise(Verdict::AuthorisationRequired, &mut verdict);
-                        ground(&mut grounds, "Art. 5(1)", "You were informed by your authority that this cyber-surveillance item is or may be intended for internal repression or serious violations of human rights or international humanitarian law: an authorisation is required (Art. 5(1)).");
+                        ground(ds, &mut grounds, "Art. 5(1)", Msg::new("g.art5_informed"));
                     } else if aware {
                         raise(Verdict::NotifyAuthority, &mut verdict);
-                        ground(&mut grounds, "Art. 5(2)", "Your due diligence shows this cyber-surveillance item is intended for such a use: notify your competent authority, which decides whether an authorisation is required (Art. 5(2)).");
+                        ground(ds, &mut grounds, "Art. 5(2)", Msg::new("g.art5_aware"));
                     }
                 } else if informed {
                     raise(Verdict::AuthorisationRequired, &mut verdict);
-                    ground(&mut grounds, "Art. 5(1)", "Your authority informed you that the item is or may be intended for internal repression or serious violations of human rights or international humanitarian law: under Art. 5(1) an authorisation is required for a non-listed cyber-surveillance item, and the authority's information decides that the item is treated as one.");
+                    ground(
+                        ds,
+                        &mut grounds,
+                        "Art. 5(1)",
+                        Msg::new("g.art5_informed_not_cyber"),
+                    );
                 } else {
-                    ground(&mut grounds, "Art. 5", "Art. 5 covers only cyber-surveillance items (Art. 2(20)); check whether yours is one. Member States may impose national controls for human-rights reasons (Art. 9, 10).");
+                    ground(ds, &mut grounds, "Art. 5", Msg::new("g.art5_not_cyber"));
                 }
             }
-            checked.push("Catch-all clauses: Art. 4(1)(a)-(c), 4(2), 5(1), 5(2)".into());
+            checked.push(Msg::new("c.catch_all"));
         }
         if let Some(e) = embargo {
-            checked.push(format!(
-                "Arms embargo: {} ({}, as of {})",
-                e.country, e.basis, e.as_of
-            ));
+            checked.push(
+                Msg::new("c.embargo")
+                    .with("country", Arg::Country(e.country.clone()))
+                    .cite("basis", &e.basis)
+                    .plain("date", &e.as_of),
+            );
         }
     }
 
@@ -678,11 +859,16 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
         .map(|e| e.code.as_str())
         .collect();
     if verdict == Verdict::NoAuthorisationIndicated && !open_codes.is_empty() {
-        ground(&mut grounds, "Art. 11", format!("Whether or not your item falls under {} (still open), this transfer stays inside the Union and no part of it is in Annex IV, so it needs no authorisation (Art. 11(1)). Settle the classification before any export outside the EU, which would need an authorisation if the item is listed (Art. 3(1)).", open_codes.join(", ")));
+        ground(
+            ds,
+            &mut grounds,
+            "Art. 11",
+            Msg::new("g.intra_eu_open").with("codes", codes_arg(&open_codes)),
+        );
     } else if verdict == Verdict::NoAuthorisationIndicated && listed_item {
-        ground(&mut grounds, "Art. 11", "The item is listed, but this transfer stays inside the Union and the item is not in Annex IV. Exporting it later outside the EU needs an authorisation (Art. 3(1)).");
+        ground(ds, &mut grounds, "Art. 11", Msg::new("g.intra_eu_listed"));
     } else if verdict == Verdict::NoAuthorisationIndicated {
-        ground(&mut grounds, "Art. 3, 4, 5", "No Annex I entry applies on the facts stated (none was chosen, and the answers met none), and no catch-all was triggered. Your duty of care continues: if you learn of a use in Art. 4(1) or (for cyber-surveillance items) Art. 5(1), you must notify your authority. National lists and sanctions may still apply.");
+        ground(ds, &mut grounds, "Art. 3, 4, 5", Msg::new("g.not_listed"));
     }
     let due_diligence = if cyber {
         DUE_DILIGENCE.iter().map(|s| s.to_string()).collect()
@@ -705,7 +891,8 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
         entries,
         due_diligence,
         authority,
-        checked,
+        checked: checked.iter().map(|m| m.en(ds)).collect(),
+        checked_msgs: checked,
         dataset_version: format!(
             "{}, {} (consolidated {})",
             ds.info.regulation, ds.info.annex_version, ds.info.consolidated_as_of
@@ -713,21 +900,16 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
     })
 }
 
-/// Questions still to answer, as the user reads them (their text, not their ids).
-fn asked(ds: &Dataset, ids: &[String]) -> String {
+/// Questions still to answer, as the user reads them (their text in the user's language,
+/// not their ids).
+fn asked(ids: &[String]) -> Arg {
     if ids.is_empty() {
-        return "the remaining conditions of the entry".into();
+        return phrase("p.remaining_conditions");
     }
-    ids.iter()
-        .map(|id| {
-            ds.questions
-                .iter()
-                .find(|q| &q.id == id)
-                .map(|q| format!("\"{}\"", q.ask))
-                .unwrap_or_else(|| id.clone())
-        })
-        .collect::<Vec<_>>()
-        .join("; ")
+    Arg::List(
+        ids.iter().map(|id| Arg::Question(id.clone())).collect(),
+        "; ",
+    )
 }
 
 /// What the exporter knows of the end use, for a LISTED item: Art. 5 does not apply and
@@ -747,82 +929,122 @@ fn listed_concern_grounds(
     }
     let mut uses = Vec::new();
     if c.wmd {
-        uses.push("chemical, biological or nuclear weapons or missiles capable of delivering them");
+        uses.push(phrase("p.use_wmd"));
     }
     if c.military_end_use {
-        uses.push(if embargoed {
-            "a military end-use in a country under an arms embargo"
+        uses.push(phrase(if embargoed {
+            "p.use_military_embargo"
         } else {
-            "a military end-use"
-        });
+            "p.use_military"
+        }));
     }
     if c.illegal_military_parts {
-        uses.push("parts or components of military items exported illegally");
+        uses.push(phrase("p.use_illegal_parts"));
     }
     if c.human_rights {
-        uses.push("internal repression or serious violations of human rights or international humanitarian law");
+        uses.push(phrase("p.use_human_rights"));
     }
-    let how = if input.informed_by_authority {
-        "your authority told you"
-    } else {
-        "you are aware"
-    };
+    let uses = Arg::List(uses, "; ");
+    let informed = input.informed_by_authority;
     // Which UGEAs the concern bars, from each one's conditions in the data.
-    let barred: Vec<String> = ds
+    let barred: Vec<Arg> = ds
         .ugeas
         .iter()
         .filter_map(|u| {
             let b = barring_concerns(u, input, embargoed);
-            (!b.is_empty()).then(|| format!("{} ({})", u.code, b.join(", ")))
+            (!b.is_empty()).then(|| {
+                Arg::Msg(Msg::new("p.ugea_barred_by").plain("ugea", &u.code).with(
+                    "concerns",
+                    Arg::List(b.into_iter().map(phrase).collect(), ", "),
+                ))
+            })
         })
         .collect();
     if barred.is_empty() {
-        ground(grounds, "Annex II", format!("The conditions of the Union general export authorisations in Annex II do not exclude the use {how} of ({}), so it bars none of them.", uses.join("; ")));
+        let id = if informed {
+            "g.listed_bars_none_informed"
+        } else {
+            "g.listed_bars_none_aware"
+        };
+        ground(
+            ds,
+            grounds,
+            "Annex II",
+            Msg::new(id).with("uses", uses.clone()),
+        );
     } else {
-        ground(grounds, "Annex II", format!("Under their conditions in Annex II, what {how} of bars these Union general export authorisations: {}.", barred.join("; ")));
+        let id = if informed {
+            "g.listed_bars_informed"
+        } else {
+            "g.listed_bars_aware"
+        };
+        ground(
+            ds,
+            grounds,
+            "Annex II",
+            Msg::new(id).with("ugeas", Arg::List(barred, "; ")),
+        );
     }
     if c.military_end_use && !embargoed {
-        ground(grounds, "Art. 4(1)(b)", "The UGEA condition on a military end-use (Art. 4(1)(b)) concerns only a destination under an arms embargo; this destination is not, on our data. The authority still weighs the end use when it decides on an application (Art. 15(1)(d)).");
+        ground(
+            ds,
+            grounds,
+            "Art. 4(1)(b)",
+            Msg::new("g.listed_military_no_embargo"),
+        );
     }
     if c.human_rights {
-        ground(grounds, "Art. 5", "Art. 5 governs cyber-surveillance items NOT listed in Annex I; this item is listed, so it needs an authorisation under Art. 3(1) anyway, and the human-rights concern is weighed in deciding on it (Art. 15(1)(c) and (d)).");
+        ground(ds, grounds, "Art. 5", Msg::new("g.listed_human_rights"));
     }
     let mut weighs = Vec::new();
     if c.wmd {
-        weighs.push(
-            "(a) the Union's and the Member States' non-proliferation obligations and commitments",
-        );
+        weighs.push(phrase("p.weigh_a"));
     }
     if c.military_end_use && embargoed {
-        weighs.push("(b) their obligations under sanctions, arms embargoes included");
+        weighs.push(phrase("p.weigh_b"));
     }
     if c.human_rights || c.military_end_use {
-        weighs.push("(c) foreign and security policy, including Common Position 2008/944/CFSP, whose criterion two is respect for human rights and international humanitarian law in the country of final destination");
+        weighs.push(phrase("p.weigh_c"));
     }
-    weighs.push("(d) the intended end use and the risk of diversion");
-    ground(grounds, "Art. 15(1)", format!("In deciding on an individual or global authorisation for this item, the competent authority weighs all relevant considerations, here in particular {}.", weighs.join("; ")));
-    ground(grounds, "Art. 15(1)", format!("In the application, disclose what {how} of: that the item is or may be intended for {}, {}, with the end-user, the consignee and the stated end use, so the authority can weigh it.", uses.join("; "), if input.informed_by_authority { "citing what the authority told you" } else { "and what your due diligence found" }));
+    weighs.push(phrase("p.weigh_d"));
+    ground(
+        ds,
+        grounds,
+        "Art. 15(1)",
+        Msg::new("g.authority_weighs").with("considerations", Arg::List(weighs, "; ")),
+    );
+    let id = if informed {
+        "g.disclose_informed"
+    } else {
+        "g.disclose_aware"
+    };
+    ground(ds, grounds, "Art. 15(1)", Msg::new(id).with("uses", uses));
     if !usable.is_empty() {
-        ground(grounds, "Annex II", format!("{} stays usable: its conditions in Annex II do not exclude this concern. You may still apply for an individual authorisation instead, disclosing what you know.", usable.join(", ")));
+        ground(
+            ds,
+            grounds,
+            "Annex II",
+            Msg::new("g.ugea_stays_usable").with("ugeas", codes_arg(usable)),
+        );
     }
 }
 
-/// The concerns that bar `u` for this input.
+/// The concerns that bar `u` for this input, as phrase ids.
 fn barring_concerns(u: &Ugea, input: &AssessInput, embargoed: bool) -> Vec<&'static str> {
     let c = &input.concerns;
     let has = |b: &str| u.bars.iter().any(|x| x == b);
     let mut out = Vec::new();
     if c.wmd && has("wmd") {
-        out.push("weapons of mass destruction");
+        out.push("p.bar_wmd");
     }
     if c.military_end_use && (has("military-embargo") && embargoed || has("government-security")) {
-        out.push("military end-use");
+        out.push("p.bar_military");
     }
     if c.illegal_military_parts && has("illegal-military-parts") {
-        out.push("parts of illegally exported military items");
+        out.push("p.bar_illegal_parts");
     }
     if c.human_rights && has("human-rights") {
-        out.push("human-rights violations");
+        out.push("p.bar_human_rights");
     }
     out
 }
@@ -901,9 +1123,9 @@ pub enum CandidateState {
     Yes,
     /// The exporter said it does not.
     No,
-    /// Settled by something else (what, in words): an entry chosen that it belongs to or
+    /// Settled by something else (what, as a phrase): an entry chosen that it belongs to or
     /// that belongs to it, the guided questions, or a "no" to the entry it belongs to.
-    Settled(String),
+    Settled(Msg),
     /// Still open: "don't know" (`Unknown`) or no answer (`Open`). Counts as listed.
     Open(Resolution),
 }
@@ -945,21 +1167,19 @@ pub fn candidate_states(
             let state = if *r == Resolution::Yes {
                 CandidateState::Yes
             } else if let Some(p) = chosen.iter().find(|p| related(p, code)) {
-                CandidateState::Settled(format!("the entry you chose, {p}"))
+                CandidateState::Settled(Msg::new("p.settled_chosen").plain("code", p))
             } else if *r == Resolution::No {
                 CandidateState::No
             } else if let Some(f) = findings.iter().find(|f| match f.status {
                 ItemStatus::Matched | ItemStatus::Open(_) => related(&f.code, code),
                 ItemStatus::NotMatched | ItemStatus::Released(_) => is_within(code, &f.code),
             }) {
-                CandidateState::Settled(format!("the guided questions ({})", f.code))
+                CandidateState::Settled(Msg::new("p.settled_questions").plain("code", &f.code))
             } else if let Some((a, _)) = cands
                 .iter()
                 .find(|(a, ar)| *ar == Resolution::No && a != code && is_within(code, a))
             {
-                CandidateState::Settled(format!(
-                    "your answer that the item does not fall under {a}"
-                ))
+                CandidateState::Settled(Msg::new("p.settled_no").plain("code", a))
             } else {
                 CandidateState::Open(*r)
             };

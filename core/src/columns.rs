@@ -1,7 +1,8 @@
-//! The nodes of the dataset blob, stored column by column: all labels, then all texts, all
-//! notes, all parents, all defined-term lists. Brotli compresses text next to text much
-//! better than text interleaved with numbers (about 15 KB less on the full Annex I), and
-//! what follows from the parents (children, depth, entry) is not stored at all.
+//! The big tables of the dataset blob, stored column by column: for nodes all labels, then
+//! all texts, all notes, all parents, all defined-term lists; entries and definitions alike.
+//! Brotli compresses text next to text much better than text interleaved with numbers
+//! (about 20 KB less on the full Annex I), and what follows from the parents (a node's
+//! children, depth and entry) is not stored at all.
 
 use crate::model::{Node, Note};
 use serde::{de::Error, Deserialize, Deserializer, Serialize, Serializer};
@@ -78,4 +79,169 @@ pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Node>, D::Erro
         });
     }
     Ok(nodes)
+}
+
+/// Entries column by column: codes, headings, aliases ... then the small fields.
+pub mod entries {
+    use crate::model::{Entry, Regime};
+    use serde::{de::Error, Deserialize, Deserializer, Serialize, Serializer};
+
+    type Small = (bool, u32, Regime, bool, bool, u16, u32);
+
+    #[derive(Serialize, Deserialize)]
+    struct Columns {
+        codes: Vec<String>,
+        headings: Vec<String>,
+        aliases: Vec<Vec<String>>,
+        related: Vec<Vec<String>>,
+        us_eccn: Vec<Option<String>>,
+        verified_notes: Vec<Option<String>>,
+        small: Vec<Small>,
+    }
+
+    pub fn serialize<S: Serializer>(entries: &[Entry], s: S) -> Result<S::Ok, S::Error> {
+        let e = entries;
+        Columns {
+            codes: e.iter().map(|x| x.code.clone()).collect(),
+            headings: e.iter().map(|x| x.heading.clone()).collect(),
+            aliases: e.iter().map(|x| x.aliases.clone()).collect(),
+            related: e.iter().map(|x| x.related.clone()).collect(),
+            us_eccn: e.iter().map(|x| x.us_eccn.clone()).collect(),
+            verified_notes: e.iter().map(|x| x.verified_note.clone()).collect(),
+            small: e
+                .iter()
+                .map(|x| {
+                    (
+                        x.is_category,
+                        x.root,
+                        x.regime,
+                        x.verified,
+                        x.full_text,
+                        x.file,
+                        x.line,
+                    )
+                })
+                .collect(),
+        }
+        .serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Entry>, D::Error> {
+        let c = Columns::deserialize(d)?;
+        let n = c.codes.len();
+        let lens = [
+            c.headings.len(),
+            c.aliases.len(),
+            c.related.len(),
+            c.us_eccn.len(),
+            c.verified_notes.len(),
+            c.small.len(),
+        ];
+        if lens != [n; 6] {
+            return Err(D::Error::custom("entry columns of different lengths"));
+        }
+        let rows = c
+            .codes
+            .into_iter()
+            .zip(c.headings)
+            .zip(c.aliases)
+            .zip(c.related)
+            .zip(c.us_eccn)
+            .zip(c.verified_notes)
+            .zip(c.small);
+        Ok(rows
+            .map(
+                |((((((code, heading), aliases), related), us_eccn), verified_note), small)| {
+                    let (is_category, root, regime, verified, full_text, file, line) = small;
+                    Entry {
+                        code,
+                        heading,
+                        is_category,
+                        root,
+                        regime,
+                        related,
+                        aliases,
+                        us_eccn,
+                        verified,
+                        verified_note,
+                        full_text,
+                        file,
+                        line,
+                    }
+                },
+            )
+            .collect())
+    }
+}
+
+/// Definitions column by column: terms, forms, scopes, categories, texts, then the rest.
+pub mod definitions {
+    use crate::model::{Definition, TextLine};
+    use serde::{de::Error, Deserialize, Deserializer, Serialize, Serializer};
+
+    type Small = (bool, Option<String>, u16, u32);
+
+    #[derive(Serialize, Deserialize)]
+    struct Columns {
+        terms: Vec<String>,
+        forms: Vec<Vec<String>>,
+        scopes: Vec<Option<String>>,
+        categories: Vec<String>,
+        lines: Vec<Vec<TextLine>>,
+        small: Vec<Small>,
+    }
+
+    pub fn serialize<S: Serializer>(defs: &[Definition], s: S) -> Result<S::Ok, S::Error> {
+        Columns {
+            terms: defs.iter().map(|x| x.term.clone()).collect(),
+            forms: defs.iter().map(|x| x.forms.clone()).collect(),
+            scopes: defs.iter().map(|x| x.scope.clone()).collect(),
+            categories: defs.iter().map(|x| x.categories.clone()).collect(),
+            lines: defs.iter().map(|x| x.lines.clone()).collect(),
+            small: defs
+                .iter()
+                .map(|x| (x.verified, x.verified_note.clone(), x.file, x.line))
+                .collect(),
+        }
+        .serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Vec<Definition>, D::Error> {
+        let c = Columns::deserialize(d)?;
+        let n = c.terms.len();
+        let lens = [
+            c.forms.len(),
+            c.scopes.len(),
+            c.categories.len(),
+            c.lines.len(),
+            c.small.len(),
+        ];
+        if lens != [n; 5] {
+            return Err(D::Error::custom("definition columns of different lengths"));
+        }
+        let rows = c
+            .terms
+            .into_iter()
+            .zip(c.forms)
+            .zip(c.scopes)
+            .zip(c.categories)
+            .zip(c.lines)
+            .zip(c.small);
+        Ok(rows
+            .map(|(((((term, forms), scope), categories), lines), small)| {
+                let (verified, verified_note, file, line) = small;
+                Definition {
+                    term,
+                    forms,
+                    scope,
+                    categories,
+                    lines,
+                    verified,
+                    verified_note,
+                    file,
+                    line,
+                }
+            })
+            .collect())
+    }
 }

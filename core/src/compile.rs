@@ -232,6 +232,11 @@ pub fn compile(files: &[(String, String)]) -> Compiled {
             let (verified, verified_note) = cx.verified(p, r);
             let heading = cx.required(p, r, "heading").to_string();
             let lines = r.body.as_deref().map(text_lines).unwrap_or_default();
+            let translations = if is_handbook {
+                handbook_translations(&mut cx.errors, p, r, &lines)
+            } else {
+                Vec::new()
+            };
             let note = GeneralNote {
                 key: r.key.clone(),
                 heading,
@@ -239,6 +244,7 @@ pub fn compile(files: &[(String, String)]) -> Compiled {
                 verified,
                 verified_note,
                 file: fid,
+                translations,
             };
             if is_handbook {
                 cx.ds.handbook.push(note);
@@ -631,19 +637,138 @@ fn compile_vocabulary(cx: &mut Ctx, path: &str, text: &str) {
     }
 }
 
-fn compile_not_listed(cx: &mut Ctx, path: &str, text: &str) {
-    for (line_no, line) in line_items(cx, path, text) {
-        match line.split_once("~>") {
-            Some((terms, guidance)) if !terms.trim().is_empty() && !guidance.trim().is_empty() => {
-                cx.ds.not_listed.push(NotListed {
-                    terms: list(terms, ',').iter().map(|t| t.to_lowercase()).collect(),
-                    guidance: guidance.trim().into(),
-                })
+/// A handbook topic's German and French: `heading-de:` / `heading-fr:` and `text-de:` /
+/// `text-fr:` with the paragraphs of the English body in order, apart by ` ¶ `. Both
+/// languages are required (the UI must never fall back to English), with as many paragraphs
+/// as the English.
+fn handbook_translations(
+    errors: &mut crate::records::Errors,
+    path: &str,
+    r: &crate::records::Record,
+    lines: &[TextLine],
+) -> Vec<NoteTranslation> {
+    let paragraphs = lines.iter().filter(|l| !l.text.is_empty()).count();
+    for m in &r.meta {
+        if let Some((field, lang)) = m.key.rsplit_once('-') {
+            if (field == "heading" || field == "text") && lang != "de" && lang != "fr" {
+                errors.push(
+                    path,
+                    m.line,
+                    format!(
+                        "unknown language `{lang}` in `{}` (expected de or fr)",
+                        m.key
+                    ),
+                );
             }
-            _ => cx
-                .errors
-                .push(path, line_no, "expected `terms ~> guidance`"),
         }
+    }
+    let mut out = Vec::new();
+    for lang in ["de", "fr"] {
+        let heading = r.get(&format!("heading-{lang}"));
+        let texts: Vec<String> = r
+            .get(&format!("text-{lang}"))
+            .map(|m| m.value.split('¶').map(|p| p.trim().to_string()).collect())
+            .unwrap_or_default();
+        let Some(heading) = heading.filter(|h| !h.value.trim().is_empty()) else {
+            errors.push(
+                path,
+                r.line,
+                format!("handbook topic `{}` has no `heading-{lang}`", r.key),
+            );
+            continue;
+        };
+        if texts.len() != paragraphs || texts.iter().any(|t| t.is_empty()) {
+            errors.push(
+                path,
+                heading.line,
+                format!(
+                    "handbook topic `{}`: `text-{lang}` has {} paragraphs (apart by ¶) for {paragraphs} of English, or an empty one",
+                    r.key,
+                    texts.len()
+                ),
+            );
+            continue;
+        }
+        out.push(NoteTranslation {
+            lang: lang.into(),
+            heading: heading.value.trim().into(),
+            paragraphs: texts,
+        });
+    }
+    out
+}
+
+/// `terms ~> guidance`, each followed by `de: terms ~> guidance` and `fr: terms ~> guidance`:
+/// the translated guidance, and terms in that language that also call it up (may be empty).
+fn compile_not_listed(cx: &mut Ctx, path: &str, text: &str) {
+    let missing_check = |cx: &mut Ctx, n: Option<&NotListed>, line: u32| {
+        if let Some(n) = n {
+            for lang in ["de", "fr"] {
+                if !n.translations.iter().any(|(l, _)| l == lang) {
+                    cx.errors.push(
+                        path,
+                        line,
+                        format!("guidance for `{}` has no `{lang}:` line", n.terms[0]),
+                    );
+                }
+            }
+        }
+    };
+    let mut started: Option<u32> = None;
+    for (line_no, line) in line_items(cx, path, text) {
+        let (lang, rest) = match line.split_once(':') {
+            Some((l, rest)) if l.len() == 2 && l.chars().all(|c| c.is_ascii_lowercase()) => {
+                (Some(l), rest)
+            }
+            _ => (None, line),
+        };
+        let Some((terms, guidance)) = rest.split_once("~>").filter(|(_, g)| !g.trim().is_empty())
+        else {
+            cx.errors.push(
+                path,
+                line_no,
+                "expected `terms ~> guidance` or `de: terms ~> guidance`",
+            );
+            continue;
+        };
+        let terms: Vec<String> = list(terms, ',').iter().map(|t| t.to_lowercase()).collect();
+        match lang {
+            None if terms.is_empty() => cx.errors.push(path, line_no, "guidance without terms"),
+            None => {
+                if let Some(at) = started {
+                    missing_check(cx, cx.ds.not_listed.last().cloned().as_ref(), at);
+                }
+                started = Some(line_no);
+                cx.ds.not_listed.push(NotListed {
+                    terms,
+                    guidance: guidance.trim().into(),
+                    translations: Vec::new(),
+                });
+            }
+            Some(l) if l != "de" && l != "fr" => cx.errors.push(
+                path,
+                line_no,
+                format!("unknown language `{l}` (expected de or fr)"),
+            ),
+            Some(l) => match cx.ds.not_listed.last_mut().filter(|_| started.is_some()) {
+                Some(n) if n.translations.iter().any(|(x, _)| x == l) => {
+                    cx.errors
+                        .push(path, line_no, format!("a second `{l}:` line"))
+                }
+                Some(n) => {
+                    n.terms.extend(terms);
+                    n.translations.push((l.to_string(), guidance.trim().into()));
+                }
+                None => cx.errors.push(
+                    path,
+                    line_no,
+                    format!("`{l}:` before any guidance it could translate"),
+                ),
+            },
+        }
+    }
+    if let Some(at) = started {
+        missing_check(cx, cx.ds.not_listed.last().cloned().as_ref(), at);
     }
 }
 

@@ -14,6 +14,7 @@ pub mod compile;
 pub mod destinations;
 pub mod import;
 pub mod index;
+pub mod messages;
 pub mod model;
 pub mod provenance;
 pub mod questions;

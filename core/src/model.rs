@@ -8,13 +8,14 @@ use serde::{Deserialize, Serialize};
 use crate::index::SearchIndex;
 
 /// Bump when the layout of `Dataset` changes, so a stale blob is rejected, not misread.
-pub const FORMAT_VERSION: u32 = 5;
+pub const FORMAT_VERSION: u32 = 6;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Dataset {
     pub format_version: u32,
     pub info: DatasetInfo,
     pub files: Vec<SourceFile>,
+    #[serde(with = "crate::columns::entries")]
     pub entries: Vec<Entry>,
     /// Every addressable node: entry roots and all their items, in document order.
     #[serde(with = "crate::columns")]
@@ -22,6 +23,7 @@ pub struct Dataset {
     /// Indices of `nodes`, sorted by code, for lookup by binary search (restored on load).
     #[serde(skip)]
     pub by_code: Vec<u32>,
+    #[serde(with = "crate::columns::definitions")]
     pub definitions: Vec<Definition>,
     pub general_notes: Vec<GeneralNote>,
     pub vocabulary: Vec<VocabularyTerm>,

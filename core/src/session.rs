@@ -9,9 +9,11 @@ use base64::Engine;
 use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
-use crate::assess::{AssessInput, Concerns, ExportForm, Resolution};
+use crate::assess::{
+    AssessInput, Assessment, Concerns, ExportForm, Resolution, DUE_DILIGENCE, DUE_DILIGENCE_IDS,
+};
+use crate::messages::{label, render, Msg};
 use crate::questions::Answer;
-use crate::views::{dataset_version, AssessmentView};
 use crate::Dataset;
 
 pub const RECORD_SCHEMA: &str = "dualuse-screener/record";
@@ -462,39 +464,60 @@ pub fn check_record(ds: &Dataset, record: &Record) -> Result<Vec<String>, String
     Ok(changes)
 }
 
-/// The printable report as Markdown.
-pub fn markdown(ds: &Dataset, record: &Record, assessment: Option<&AssessmentView>) -> String {
+/// The printable report as Markdown, in `lang` ("en", "de", "fr"): the labels, grounds and
+/// what was checked in that language; the legal text of the entries and the citations stay
+/// in the original English.
+pub fn markdown(
+    ds: &Dataset,
+    record: &Record,
+    assessment: Option<&Assessment>,
+    lang: &str,
+) -> String {
     let s = &record.session;
+    let l = |id: &str| label(lang, id);
     let mut md = String::new();
     let country = |c: &str| {
         ds.country(c)
-            .map(|x| format!("{} ({c})", x.name_en))
+            .map(|x| {
+                let name = match lang {
+                    "de" => &x.name_de,
+                    "fr" => &x.name_fr,
+                    _ => &x.name_en,
+                };
+                format!("{name} ({c})")
+            })
             .unwrap_or_else(|| {
                 if c.is_empty() {
-                    "not given".into()
+                    l("md.not_given").into()
                 } else {
                     c.into()
                 }
             })
     };
-    md.push_str("# Dual-use export pre-screening record\n\n");
+    let yn = |b: bool| l(if b { "md.yes" } else { "md.no" });
+    md.push_str(&format!("# {}\n\n", l("md.title")));
     md.push_str(&format!(
-        "- Date: {}\n- Dataset: {}\n- Tool: dualuse-screener (indicative pre-screening)\n\n",
+        "- {}: {}\n- {}: {}\n- {}: {}\n\n",
+        l("md.date"),
         record.created_at,
-        dataset_version(ds)
+        l("md.dataset"),
+        render(ds, lang, &crate::views::dataset_version_msg(ds)),
+        l("md.tool"),
+        l("md.tool_value"),
     ));
-    md.push_str("## Item\n\n");
+    md.push_str(&format!("## {}\n\n", l("md.item")));
     md.push_str(&format!(
         "{}\n\n",
         if s.description.is_empty() {
-            "(no description entered)"
+            l("md.no_description")
         } else {
             &s.description
         }
     ));
     if !s.searches.is_empty() {
         md.push_str(&format!(
-            "Searches: {}\n\n",
+            "{}: {}\n\n",
+            l("md.searches"),
             s.searches
                 .iter()
                 .map(|q| format!("\"{q}\""))
@@ -503,39 +526,42 @@ pub fn markdown(ds: &Dataset, record: &Record, assessment: Option<&AssessmentVie
         ));
     }
     if !s.answers.is_empty() {
-        md.push_str("### Answers\n\n| question | answer |\n|---|---|\n");
+        md.push_str(&format!(
+            "### {}\n\n| {} | {} |\n|---|---|\n",
+            l("md.answers"),
+            l("md.question"),
+            l("md.answer")
+        ));
         for (id, v) in &s.answers {
-            let ask = ds
-                .questions
-                .iter()
-                .find(|q| &q.id == id)
-                .map(|q| q.ask.as_str())
-                .unwrap_or(id);
+            let q = ds.questions.iter().find(|q| &q.id == id);
+            let ask = q.map(|q| q.ask_in(lang)).unwrap_or(id);
             let shown = match v {
-                AnswerValue::Bool(true) => "yes".to_string(),
-                AnswerValue::Bool(false) => "no".to_string(),
+                AnswerValue::Bool(b) => yn(*b).to_string(),
                 AnswerValue::Number(n) => n.to_string(),
-                AnswerValue::Text(t) if t == "unknown" => "don't know".to_string(),
-                AnswerValue::Text(t) => t.clone(),
+                AnswerValue::Text(t) if t == "unknown" => l("md.dont_know").to_string(),
+                AnswerValue::Text(t) => q
+                    .and_then(|q| {
+                        q.choices_in(lang)
+                            .into_iter()
+                            .find(|(v, _)| v == t)
+                            .map(|(_, label)| label.to_string())
+                    })
+                    .unwrap_or_else(|| t.clone()),
             };
             md.push_str(&format!("| {} | {} |\n", ask.replace('|', "\\|"), shown));
         }
         md.push('\n');
     }
-    md.push_str("## Candidate entries\n\n");
+    md.push_str(&format!("## {}\n\n", l("md.entries")));
     if s.picked.is_empty() {
-        md.push_str("None chosen.\n\n");
+        md.push_str(&format!("{}\n\n", l("md.none_chosen")));
     }
     for code in &s.picked {
         if let Some(e) = crate::views::entry(ds, code) {
             md.push_str(&format!(
                 "### {} {}\n\n{}\n\n",
                 e.code,
-                if e.verified {
-                    ""
-                } else {
-                    "(wording not yet verified against the Official Journal)"
-                },
+                if e.verified { "" } else { l("md.unverified") },
                 e.text
             ));
             for item in &e.items {
@@ -545,53 +571,92 @@ pub fn markdown(ds: &Dataset, record: &Record, assessment: Option<&AssessmentVie
         }
     }
     if !s.candidates.is_empty() {
-        md.push_str("### Entries the search showed\n\n| entry | does the item fall under it? |\n|---|---|\n");
+        md.push_str(&format!(
+            "### {}\n\n| {} | {} |\n|---|---|\n",
+            l("md.shown"),
+            l("md.entry"),
+            l("md.falls_under")
+        ));
         let input = s.assess_input();
         let findings = crate::questions::evaluate(ds, &input.answers);
         for c in crate::assess::candidate_states(ds, &input, &findings) {
             use crate::assess::CandidateState;
             let shown = match c.state {
-                CandidateState::Yes => "yes".to_string(),
-                CandidateState::No => "no".to_string(),
-                CandidateState::Open(Resolution::Unknown) => "don't know: open".to_string(),
-                CandidateState::Open(_) => "not answered: open".to_string(),
-                CandidateState::Settled(why) => format!("settled by {why}"),
+                CandidateState::Yes => l("md.yes").to_string(),
+                CandidateState::No => l("md.no").to_string(),
+                CandidateState::Open(Resolution::Unknown) => l("md.open_unknown").to_string(),
+                CandidateState::Open(_) => l("md.open_unanswered").to_string(),
+                CandidateState::Settled(why) => {
+                    render(ds, lang, &Msg::new("md.settled_by").with("why", why))
+                }
             };
             md.push_str(&format!("| {} | {} |\n", c.code, shown));
         }
         md.push('\n');
     }
-    md.push_str("## Destination and use\n\n");
+    md.push_str(&format!("## {}\n\n", l("md.destination")));
+    let form = match s.export_form.as_str() {
+        "electronic" => l("md.form.electronic"),
+        "exhibition" => l("md.form.exhibition"),
+        _ => l("md.form.goods"),
+    };
     md.push_str(&format!(
-        "- From: {}\n- To: {}\n- Form: {}\n",
+        "- {}: {}\n- {}: {}\n- {}: {}\n",
+        l("md.from"),
         country(&s.from),
+        l("md.to"),
         country(&s.to),
-        if s.export_form.is_empty() {
-            "goods"
-        } else {
-            &s.export_form
-        }
+        l("md.form"),
+        form
     ));
     let c = &s.concerns;
     md.push_str(&format!(
-        "- {} of: WMD {}, military end-use {}, illegally exported military items {}, human rights {}\n- Cyber-surveillance item: {}\n\n",
-        if s.informed_by_authority { "Informed by the authority" } else { "Aware" },
-        yn(c.wmd), yn(c.military_end_use), yn(c.illegal_military_parts), yn(c.human_rights), yn(s.cyber_surveillance)
+        "- {}: {} {}, {} {}, {} {}, {} {}\n- {}: {}\n\n",
+        l(if s.informed_by_authority {
+            "md.informed_of"
+        } else {
+            "md.aware_of"
+        }),
+        l("md.concern.wmd"),
+        yn(c.wmd),
+        l("md.concern.military"),
+        yn(c.military_end_use),
+        l("md.concern.illegal_parts"),
+        yn(c.illegal_military_parts),
+        l("md.concern.human_rights"),
+        yn(c.human_rights),
+        l("md.cyber"),
+        yn(s.cyber_surveillance)
     ));
     if let Some(a) = assessment {
-        md.push_str(&format!("## Result: {}\n\n", a.verdict));
+        md.push_str(&format!(
+            "## {}: {}\n\n",
+            l("md.result"),
+            l(&format!("md.verdict.{}", a.verdict.as_str()))
+        ));
         for g in &a.grounds {
-            md.push_str(&format!("- **{}**: {}\n", g.rule, g.text));
+            md.push_str(&format!(
+                "- **{}**: {}\n",
+                rule_label(lang, &g.rule),
+                render(ds, lang, &g.msg)
+            ));
         }
         if !a.general_authorisations.is_empty() {
             md.push_str(&format!(
-                "\nUnion general export authorisations: {}\n",
+                "\n{}: {}\n",
+                l("md.ugeas"),
                 a.general_authorisations.join(", ")
             ));
         }
         if !a.due_diligence.is_empty() {
-            md.push_str("\n### Due diligence\n\n");
+            md.push_str(&format!("\n### {}\n\n", l("md.due_diligence")));
             for (i, step) in a.due_diligence.iter().enumerate() {
+                let text = DUE_DILIGENCE
+                    .iter()
+                    .position(|d| d == step)
+                    .and_then(|k| DUE_DILIGENCE_IDS.get(k))
+                    .map(|id| l(id))
+                    .unwrap_or(step);
                 md.push_str(&format!(
                     "- [{}] {}\n",
                     if s.ticks.contains(&(i as u8)) {
@@ -599,23 +664,34 @@ pub fn markdown(ds: &Dataset, record: &Record, assessment: Option<&AssessmentVie
                     } else {
                         " "
                     },
-                    step
+                    text
                 ));
             }
         }
-        md.push_str("\n### What was checked\n\n");
-        for c in &a.checked {
-            md.push_str(&format!("- {c}\n"));
+        md.push_str(&format!("\n### {}\n\n", l("md.checked")));
+        for c in &a.checked_msgs {
+            md.push_str(&format!("- {}\n", render(ds, lang, c)));
         }
         if let Some(auth) = &a.authority {
             md.push_str(&format!(
-                "\n### Competent authority\n\n{} ({})\n",
-                auth.name, auth.web
+                "\n### {}\n\n{} ({})\n",
+                l("md.authority"),
+                auth.name,
+                auth.web
             ));
         }
-        md.push_str(&format!("\n---\n\n{}\n", a.indicative));
+        md.push_str(&format!("\n---\n\n{}\n", l("md.indicative")));
     }
     md
+}
+
+/// A ground's rule as shown: citations as they stand, `open` and `released` in `lang`.
+pub fn rule_label(lang: &str, rule: &str) -> String {
+    match rule {
+        "open" => label(lang, "rule.open").to_string(),
+        "released" => label(lang, "rule.released").to_string(),
+        other => other.to_string(),
+    }
 }
 
 fn push_item(md: &mut String, item: &crate::views::ItemView, depth: usize) {
@@ -635,14 +711,6 @@ fn push_item(md: &mut String, item: &crate::views::ItemView, depth: usize) {
     }
     for c in &item.items {
         push_item(md, c, depth + 1);
-    }
-}
-
-fn yn(b: bool) -> &'static str {
-    if b {
-        "yes"
-    } else {
-        "no"
     }
 }
 

@@ -335,6 +335,15 @@ pub fn dataset_version(ds: &Dataset) -> String {
     )
 }
 
+/// The dataset's version as a message ("..., consolidated ..." in the user's language; the
+/// acts cited stay as they stand).
+pub fn dataset_version_msg(ds: &Dataset) -> crate::messages::Msg {
+    crate::messages::Msg::new("dataset.version")
+        .cite("regulation", &ds.info.regulation)
+        .cite("annex", &ds.info.annex_version)
+        .plain("date", &ds.info.consolidated_as_of)
+}
+
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct GroundView {
@@ -422,6 +431,26 @@ pub struct HandbookView {
     pub key: String,
     pub heading: String,
     pub text: Vec<String>,
+}
+
+/// The handbook in `lang` ("en", "de", "fr"; the data requires both translations, so
+/// English shows only for a language we do not hold).
+pub fn handbook_in(ds: &Dataset, lang: &str) -> Vec<HandbookView> {
+    ds.handbook
+        .iter()
+        .map(|h| match h.translations.iter().find(|t| t.lang == lang) {
+            Some(t) => HandbookView {
+                key: h.key.clone(),
+                heading: t.heading.clone(),
+                text: t.paragraphs.clone(),
+            },
+            None => HandbookView {
+                key: h.key.clone(),
+                heading: h.heading.clone(),
+                text: lines_text(&h.lines),
+            },
+        })
+        .collect()
 }
 
 /// The plain-language handbook shown with every verdict.

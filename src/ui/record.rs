@@ -28,12 +28,8 @@ fn record_json(state: &State) -> Result<String, String> {
 }
 
 fn record_markdown(state: &State) -> String {
-    let assessment = state
-        .assessment
-        .as_ref()
-        .and_then(|a| a.as_ref().ok())
-        .map(views::assessment);
-    session::markdown(dataset(), &record_of(state), assessment.as_ref())
+    let assessment = state.assessment.as_ref().and_then(|a| a.as_ref().ok());
+    session::markdown(dataset(), &record_of(state), assessment, state.lang.code())
 }
 
 fn file_stamp() -> String {
@@ -267,20 +263,25 @@ pub fn print_summary(props: &StepProps) -> Html {
     let ds = dataset();
     let h = ui.h(2);
     let answers = s.answers.iter().map(|(id, a)| {
-        let ask = ds
-            .questions
-            .iter()
-            .find(|q| &q.id == id)
-            .map(|q| q.ask.clone())
+        let q = ds.questions.iter().find(|q| &q.id == id);
+        let ask = q
+            .map(|q| q.ask_in(l.code()).to_string())
             .unwrap_or_else(|| id.clone());
         let shown = match a {
             dualuse_core::questions::Answer::Yes => t(l, "answer.yes").to_string(),
             dualuse_core::questions::Answer::No => t(l, "answer.no").to_string(),
             dualuse_core::questions::Answer::Unknown => t(l, "answer.unknown").to_string(),
-            dualuse_core::questions::Answer::Number(n) => n.to_string(),
-            dualuse_core::questions::Answer::Choice(c) => c.clone(),
+            dualuse_core::questions::Answer::Number(n) => crate::i18n::format_decimal(l, *n),
+            dualuse_core::questions::Answer::Choice(c) => q
+                .and_then(|q| {
+                    q.choices_in(l.code())
+                        .into_iter()
+                        .find(|(v, _)| v == c)
+                        .map(|(_, label)| label.to_string())
+                })
+                .unwrap_or_else(|| c.clone()),
         };
-        html! { <tr><td lang="en">{ask}</td><td>{shown}</td></tr> }
+        html! { <tr><td>{ask}</td><td>{shown}</td></tr> }
     });
     html! {
         <section class="dus-print-only" aria-hidden="true">

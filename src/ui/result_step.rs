@@ -1,8 +1,11 @@
 //! Step 3: the verdict, its grounds with their legal citations, what was checked, due
-//! diligence, the authority to contact. The grounds and what was checked are the core's
-//! English; the verdict, headings and due-diligence steps are translated.
+//! diligence, the authority to contact, the handbook: all in the UI language. The grounds,
+//! what was checked and the due-diligence steps are the core's messages
+//! (`dualuse_core::messages`, core/i18n/); the legal text and the citations inside them stay
+//! English and are marked `lang="en"`.
 
-use dualuse_core::assess::{Verdict, DUE_DILIGENCE};
+use dualuse_core::assess::{Verdict, DUE_DILIGENCE, DUE_DILIGENCE_IDS};
+use dualuse_core::messages::{self, Msg, Piece};
 use yew::prelude::*;
 
 use super::item_step::StepProps;
@@ -37,6 +40,25 @@ pub fn verdict_text(lang: Lang, v: Verdict) -> (&'static str, &'static str) {
     }
 }
 
+/// A message of the core in the UI language, citations and legal text marked as English.
+pub fn message(lang: Lang, msg: &Msg) -> Html {
+    html! {
+        <>{for messages::pieces(crate::dataset(), lang.code(), msg).into_iter().map(|p| match p {
+            Piece::Text(s) => html!{ {s} },
+            Piece::Legal(s) => html!{ <span lang="en">{s}</span> },
+        })}</>
+    }
+}
+
+/// A ground's rule: a citation stays as it stands (English), `open` and `released` are
+/// translated.
+fn rule(lang: Lang, rule: &str) -> Html {
+    match rule {
+        "open" | "released" => html! { {dualuse_core::session::rule_label(lang.code(), rule)} },
+        other => html! { <span lang="en">{other.to_string()}</span> },
+    }
+}
+
 /// A due-diligence step of Recommendation (EU) 2024/2659 in the UI language, when it is one
 /// of the core's fixed steps; otherwise the core's English.
 fn due_diligence_step(
@@ -46,13 +68,7 @@ fn due_diligence_step(
     ticked: bool,
     d: &super::Dispatch,
 ) -> Html {
-    let keys = [
-        "dd.step1",
-        "dd.step2",
-        "dd.step3",
-        "dd.step4",
-        "dd.red_flags",
-    ];
+    let keys = DUE_DILIGENCE_IDS;
     let id = format!("dus-dd-{index}");
     let toggle = {
         let d = d.clone();
@@ -63,7 +79,7 @@ fn due_diligence_step(
         .position(|s| *s == text)
         .and_then(|i| keys.get(i))
     {
-        Some(key) => html! { <label for={id.clone()}>{t(lang, key)}</label> },
+        Some(key) => html! { <label for={id.clone()}>{messages::label(lang.code(), key)}</label> },
         None => html! { <label for={id.clone()} lang="en">{text}</label> },
     };
     html! {
@@ -121,8 +137,8 @@ pub fn result_step(props: &StepProps) -> Html {
                         })}</ul></section>
                     } }}
                     <section aria-labelledby="dus-r-grounds"><@{h2.clone()} id="dus-r-grounds">{t(l, "result.grounds")}</@>
-                        <ul class="dus-grounds" lang="en">{for a.grounds.iter().map(|g| html!{
-                            <li><strong>{&g.rule}</strong>{": "}{&g.text}</li>
+                        <ul class="dus-grounds">{for a.grounds.iter().map(|g| html!{
+                            <li><strong>{rule(l, &g.rule)}</strong>{": "}{message(l, &g.msg)}</li>
                         })}</ul></section>
                     {if a.general_authorisations.is_empty() { html!{} } else { html!{
                         <section aria-labelledby="dus-r-ugea"><@{h2.clone()} id="dus-r-ugea">{t(l, "result.ugea")}</@><p>{a.general_authorisations.join(", ")}</p></section>
@@ -132,16 +148,16 @@ pub fn result_step(props: &StepProps) -> Html {
                             <ol class="dus-dd">{for a.due_diligence.iter().enumerate().map(|(i, s)| due_diligence_step(l, i, s, props.state.ticks.contains(&(i as u8)), &d))}</ol></section>
                     } }}
                     <section aria-labelledby="dus-r-checked"><@{h2.clone()} id="dus-r-checked">{t(l, "result.checked")}</@>
-                        <ul lang="en">{for a.checked.iter().map(|s| html!{ <li>{s}</li> })}</ul></section>
+                        <ul>{for a.checked_msgs.iter().map(|m| html!{ <li>{message(l, m)}</li> })}</ul></section>
                     <section aria-labelledby="dus-r-authority"><@{h2.clone()} id="dus-r-authority">{t(l, "result.authority")}</@>{match &a.authority {
                         Some(x) => html!{ <p>{format!("{} ({})", x.name, x.web)}{unverified_mark(l, x.verified)}</p> },
                         None => html!{ <p>{t(l, "result.authority_none")}</p> },
                     }}</section>
-                    <p class="dus-dataset">{tf(l, "result.dataset", &[("version", &a.dataset_version)])}</p>
+                    <p class="dus-dataset">{tf(l, "result.dataset", &[("version", &messages::render(crate::dataset(), l.code(), &dualuse_core::views::dataset_version_msg(crate::dataset())))])}</p>
                     <super::sources::Sources lang={l} />
                     <section class="dus-handbook" aria-labelledby="dus-r-handbook"><@{h2.clone()} id="dus-r-handbook">{t(l, "result.handbook")}</@>
-                        {for dualuse_core::views::handbook(crate::dataset()).into_iter().map(|h| html!{
-                            <details lang="en"><summary>{h.heading}</summary>{for h.text.iter().map(|p| html!{ <p>{p}</p> })}</details>
+                        {for dualuse_core::views::handbook_in(crate::dataset(), l.code()).into_iter().map(|h| html!{
+                            <details><summary>{h.heading}</summary>{for h.text.iter().map(|p| html!{ <p>{p}</p> })}</details>
                         })}
                     </section>
                     <super::record::PrintSummary state={props.state.clone()} dispatch={props.dispatch.clone()} root={props.root.clone()} />
