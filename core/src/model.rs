@@ -297,6 +297,17 @@ pub struct GeneralNote {
     pub verified: bool,
     pub verified_note: Option<String>,
     pub file: u16,
+    /// The handbook's German and French (`heading-de`, `text-de` ...); empty for the
+    /// legal notes of Annex I, which stay English.
+    pub translations: Vec<NoteTranslation>,
+}
+
+/// A handbook topic in another language: its heading and paragraphs.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct NoteTranslation {
+    pub lang: String,
+    pub heading: String,
+    pub paragraphs: Vec<String>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -312,6 +323,19 @@ pub struct VocabularyTerm {
 pub struct NotListed {
     pub terms: Vec<String>,
     pub guidance: String,
+    /// (language, guidance) for German and French.
+    pub translations: Vec<(String, String)>,
+}
+
+impl NotListed {
+    /// The guidance in `lang`, English when there is none.
+    pub fn guidance_in(&self, lang: &str) -> &str {
+        self.translations
+            .iter()
+            .find(|(l, _)| l == lang)
+            .map(|(_, g)| g.as_str())
+            .unwrap_or(&self.guidance)
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
