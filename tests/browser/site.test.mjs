@@ -37,7 +37,15 @@ test("opening a result shows the legal text with items, notes and the dataset ve
   assert.match(text, /Extract raw data/i);
   assert.match(text, /Note 2/);
   assert.match(await page.locator(".dus-version").textContent(), /2025\/2003/);
-  assert.match(text, /Check against the official text/);
+  // 5A004 was compared with the consolidated text: no warning mark.
+  assert.doesNotMatch(text, /Check against the official text/);
+  // 3B501 keeps a place in doubt: the mark, and the note saying what to read.
+  await page.locator("#dus-search").fill("3B501");
+  await page.locator(".dus-result-open").first().click();
+  await page.locator(".dus-entry-title", { hasText: "3B501" }).waitFor();
+  const doubtful = await page.locator(".dus-entry").textContent();
+  assert.match(doubtful, /Check against the official text/);
+  assert.match(doubtful, /Minimum Resolvable Feature size/);
   await context.close();
 });
 
