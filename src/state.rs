@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use dualuse_core::assess::{assess, AssessInput, Assessment, Concerns, ExportForm, Resolution};
+use dualuse_core::query_hints::QueryHint;
 use dualuse_core::questions::Answer;
 use dualuse_core::search::{search, shown_candidates, SearchHit};
 use dualuse_core::session::{AnswerValue, Session};
@@ -55,6 +56,9 @@ pub struct State {
     pub ticks: Vec<u8>,
     /// Guidance for the current query beyond the entries (not-listed items, false friends).
     pub notices: Vec<String>,
+    /// Help for what the query holds that the search cannot use (a bare number, a tariff
+    /// code, EAR99, a US 9x ECCN, a CAS number no entry names), shown in the UI language.
+    pub hints: Vec<QueryHint>,
     /// A message about a session that was loaded (what changed) or could not be (why).
     pub session_message: Option<String>,
     /// Entries the search showed when the user left the item step (`shown_candidates`), with
@@ -188,7 +192,8 @@ impl State {
         match action {
             Action::Query(q) => {
                 self.results = search(ds, &q, RESULT_LIMIT);
-                self.notices = dualuse_core::search::notices(ds, &q);
+                self.notices = dualuse_core::search::data_notices_for(ds, &q);
+                self.hints = dualuse_core::query_hints::query_hints(ds, &q);
                 self.query = q;
             }
             Action::Open(code) => {

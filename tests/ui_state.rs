@@ -183,3 +183,27 @@ fn a_saved_session_keeps_its_candidates_and_opens_on_the_destination_step_withou
         Verdict::NoAuthorisationIndicated
     );
 }
+
+/// Issue 13: a tariff code, a US classification or a bare number gets one line of help (in
+/// the UI's language, rendered from the hint) and no results; a CAS number finds its entry.
+#[test]
+fn codes_the_search_cannot_use_get_help_and_no_noise() {
+    let s = run(vec![Action::Query("8471 30".into())]);
+    assert!(s.results.is_empty());
+    assert_eq!(s.hints.len(), 1);
+    assert!(s.hints[0].text("de").contains("Zolltarifnummer"));
+    assert!(s.hints[0].text("fr").contains("nomenclature douanière"));
+    assert!(
+        s.notices.is_empty(),
+        "the data notices do not repeat the hint"
+    );
+    let s = s.apply(dataset(), Action::Query("5D992".into()));
+    assert!(s.results.is_empty());
+    assert!(s.hints[0].text("en").contains("5D002"));
+    let s = s.apply(dataset(), Action::Query("500".into()));
+    assert!(s.results.is_empty());
+    assert_eq!(s.hints[0].kind(), "number");
+    let s = s.apply(dataset(), Action::Query("111-48-8".into()));
+    assert_eq!(s.results.first().map(|r| r.code.as_str()), Some("1C350.1"));
+    assert!(s.hints.is_empty());
+}

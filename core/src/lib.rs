@@ -17,6 +17,7 @@ pub mod index;
 pub mod messages;
 pub mod model;
 pub mod provenance;
+pub mod query_hints;
 pub mod questions;
 pub mod records;
 pub mod search;

@@ -186,15 +186,72 @@ pub fn search(ds: &Dataset, query: &str, limit: usize) -> Vec<SearchHit> {
     if let Some(hits) = code_lookup(ds, trimmed, limit) {
         return hits;
     }
+    // A CAS number finds the entries that name it; one that none names is left out of the
+    // words (its digits would only match unrelated values).
+    let cas = crate::query_hints::cas_numbers(trimmed);
+    let cas_docs: Vec<u32> = cas
+        .iter()
+        .flat_map(|c| crate::query_hints::nodes_naming_cas(ds, c))
+        .collect();
+    if !cas_docs.is_empty() {
+        return cas_docs
+            .iter()
+            .take(limit)
+            .enumerate()
+            .map(|(i, &doc)| {
+                let mut hit = code_hit(ds, doc, 100.0 - i as f32);
+                hit.why = vec!["CAS number".into()];
+                hit
+            })
+            .collect();
+    }
+    let mut without_cas = trimmed.to_string();
+    for c in &cas {
+        without_cas = without_cas.replace(c.as_str(), " ");
+    }
     let norm = Normalizer::default();
     let index = ds.index();
     let ends_open = !query.ends_with(|c: char| c.is_whitespace());
-    let tokens: Vec<String> = tokenize(trimmed)
+    let all: Vec<String> = tokenize(&without_cas)
         .into_iter()
         .map(|t| t.word)
         .filter(|w| !is_stop_word(w))
-        .take(MAX_QUERY_TERMS)
         .collect();
+    // Numbers count only beside a word (their unit or context): a bare "500" would match
+    // every threshold that happens to hold it. Each kept number carries the phrases a
+    // document must contain for it to score.
+    let mut tokens: Vec<String> = Vec::new();
+    let mut number_phrases: Vec<Option<Vec<String>>> = Vec::new();
+    for (i, w) in all.iter().enumerate() {
+        if tokens.len() >= MAX_QUERY_TERMS {
+            break;
+        }
+        if !w.bytes().all(|b| b.is_ascii_digit()) {
+            tokens.push(w.clone());
+            number_phrases.push(None);
+            continue;
+        }
+        let phrases = number_context(&all, i, &norm);
+        if phrases.is_empty() {
+            continue;
+        }
+        // The list writes thousands apart ("5 000"): "5000" is looked up as its groups.
+        let parts = if w.len() > 3 && !w.starts_with('0') && index.term_id(w).is_none() {
+            let head = w.len() % 3;
+            let mut parts = Vec::new();
+            if head > 0 {
+                parts.push(w[..head].to_string());
+            }
+            parts.extend((head..w.len()).step_by(3).map(|k| w[k..k + 3].to_string()));
+            parts
+        } else {
+            vec![w.clone()]
+        };
+        for part in parts {
+            tokens.push(part);
+            number_phrases.push(Some(phrases.clone()));
+        }
+    }
     if tokens.is_empty() {
         return Vec::new();
     }
@@ -221,6 +278,12 @@ pub fn search(ds: &Dataset, query: &str, limit: usize) -> Vec<SearchHit> {
             let df = postings.len() as f32;
             let idf = (1.0 + (n_docs - df + 0.5) / (df + 0.5)).ln();
             for p in postings {
+                if let Some(phrases) = &number_phrases[qi] {
+                    let text = &crate::index::Phrases::of(ds).text[p.doc as usize];
+                    if !phrases.iter().any(|ph| text.contains(ph.as_str())) {
+                        continue;
+                    }
+                }
                 let w = p.weight as f32 / 10.0;
                 let len = index.doc_len.get(p.doc as usize).copied().unwrap_or(1) as f32 / 10.0;
                 let norm_len = 1.0 - B + B * len / (index.avg_len / 10.0);
@@ -285,6 +348,58 @@ pub fn search(ds: &Dataset, query: &str, limit: usize) -> Vec<SearchHit> {
         }
     }
     hits
+}
+
+/// The phrases (padded words, as in `Phrases::text`) in which the number at `i` of the query
+/// words counts: the run of numbers it belongs to ("5 000") followed by the next word
+/// (matched as a prefix, so "bit" finds "bits") or preceded by the word before it. The run
+/// is also tried written together and in groups of three ("5000", "5 000"). Empty when no
+/// word with a letter stands beside the run: the number is bare.
+fn number_context(words: &[String], i: usize, norm: &Normalizer) -> Vec<String> {
+    let numeric = |w: &String| w.bytes().all(|b| b.is_ascii_digit());
+    let mut start = i;
+    while start > 0 && numeric(&words[start - 1]) {
+        start -= 1;
+    }
+    let mut end = i + 1;
+    while end < words.len() && numeric(&words[end]) {
+        end += 1;
+    }
+    let run = words[start..end].join(" ");
+    let joined: String = words[start..end].concat();
+    let mut forms = vec![run.clone()];
+    if joined != run {
+        forms.push(joined.clone());
+    }
+    if joined.len() > 3 && !joined.starts_with('0') {
+        let mut grouped = String::new();
+        for (k, c) in joined.chars().enumerate() {
+            if k > 0 && (joined.len() - k) % 3 == 0 {
+                grouped.push(' ');
+            }
+            grouped.push(c);
+        }
+        if !forms.contains(&grouped) {
+            forms.push(grouped);
+        }
+    }
+    let with_letter = |w: &&String| w.chars().any(char::is_alphabetic);
+    let mut out = Vec::new();
+    if let Some(next) = words.get(end).filter(with_letter) {
+        // The part of the word its stem shares ("densiti" -> "densit"), so plurals match.
+        let stem = norm.stem(next);
+        let common = next
+            .chars()
+            .zip(stem.chars())
+            .take_while(|(a, b)| a == b)
+            .count();
+        let head: String = next.chars().take(common.max(1)).collect();
+        out.extend(forms.iter().map(|f| format!(" {f} {head}")));
+    }
+    if let Some(prev) = start.checked_sub(1).map(|p| &words[p]).filter(with_letter) {
+        out.extend(forms.iter().map(|f| format!(" {prev} {f} ")));
+    }
+    out
 }
 
 /// Consecutive query words appear together in the node's text, an alias or a synonym.
@@ -578,6 +693,27 @@ pub fn notices(ds: &Dataset, query: &str) -> Vec<String> {
     if words.is_empty() {
         return Vec::new();
     }
+    let mut out = data_notices(ds, &words);
+    out.extend(
+        crate::query_hints::query_hints(ds, &query)
+            .iter()
+            .map(|h| h.text("en")),
+    );
+    out
+}
+
+/// The notices the data holds for the query: not-listed items and false friends (the
+/// query hints left out; the UI renders those in its own language).
+pub fn data_notices_for(ds: &Dataset, query: &str) -> Vec<String> {
+    let query: String = query.chars().take(MAX_QUERY_CHARS).collect();
+    let words: Vec<String> = tokenize(&query).into_iter().map(|t| t.word).collect();
+    if words.is_empty() {
+        return Vec::new();
+    }
+    data_notices(ds, &words)
+}
+
+fn data_notices(ds: &Dataset, words: &[String]) -> Vec<String> {
     let joined = format!(" {} ", words.join(" "));
     let named = |term: &str| {
         let t: Vec<String> = tokenize(term).into_iter().map(|t| t.word).collect();

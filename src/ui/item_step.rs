@@ -109,8 +109,9 @@ pub fn item_step(props: &StepProps) -> Html {
                 placeholder={t(l, "search.placeholder")}
                 value={state.query.clone()} {oninput} aria-describedby="dus-search-hint dus-search-status" />
             <p id="dus-search-status" class="dus-status" role="status" aria-live="polite">{status}</p>
-            {if state.notices.is_empty() { html!{} } else { html!{
+            {if state.notices.is_empty() && state.hints.is_empty() { html!{} } else { html!{
                 <aside class="dus-notices" aria-label={t(l, "search.notices")}>
+                    {for state.hints.iter().map(|h| html!{ <p class="dus-caution dus-hint">{h.text(l.code())}</p> })}
                     {for state.notices.iter().map(|n| html!{ <p class="dus-caution" lang="en">{n}</p> })}
                 </aside>
             } }}
