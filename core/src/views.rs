@@ -152,10 +152,53 @@ pub struct DefinitionView {
 #[serde(rename_all = "camelCase")]
 pub struct SourceView {
     pub document: String,
+    /// Where the record lives in data/, for maintainers (never shown to users).
     pub file: String,
     pub line: u32,
     pub as_of: String,
+    /// How the file was checked, for maintainers (never shown to users).
     pub verified_by: String,
+    /// The official text: the ELI the source document names, else the Regulation's.
+    pub official_url: String,
+}
+
+/// A source document's name as a reader sees it: without the parentheses that hold web
+/// addresses ("(EUR-Lex, ELI http://...)"), which the UI gives as a link instead.
+pub fn document_title(document: &str) -> String {
+    let mut out = String::new();
+    let mut rest = document;
+    while let Some(open) = rest.find('(') {
+        let Some(close) = rest[open..].find(')').map(|c| open + c) else {
+            break;
+        };
+        out.push_str(&rest[..open]);
+        let inner = &rest[open..=close];
+        if inner.contains("http") {
+            out.truncate(out.trim_end().len());
+        } else {
+            out.push_str(inner);
+        }
+        rest = &rest[close + 1..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The Regulation's ELI, which resolves to its text on EUR-Lex.
+pub const REGULATION_ELI: &str = "http://data.europa.eu/eli/reg/2021/821/oj";
+
+/// The official text a source document names: its `ELI http...` (or EUR-Lex) address, else
+/// the Regulation's ELI. Only addresses of the EU's publication services are taken.
+pub fn official_url(document: &str) -> String {
+    document
+        .split(|c: char| c.is_whitespace() || c == ')' || c == ',' || c == ';')
+        .find(|w| {
+            w.starts_with("http://data.europa.eu/eli/")
+                || w.starts_with("https://data.europa.eu/eli/")
+                || w.starts_with("https://eur-lex.europa.eu/")
+        })
+        .unwrap_or(REGULATION_ELI)
+        .to_string()
 }
 
 #[derive(Debug, Serialize, Clone, PartialEq)]
@@ -302,6 +345,7 @@ pub fn entry(ds: &Dataset, raw: &str) -> Option<EntryView> {
             line: e.line,
             as_of: file.as_of.clone(),
             verified_by: file.verified_by.clone(),
+            official_url: official_url(&file.source),
         },
         path,
         definitions,
@@ -463,4 +507,25 @@ pub fn handbook(ds: &Dataset) -> Vec<HandbookView> {
             text: lines_text(&h.lines),
         })
         .collect()
+}
+
+#[cfg(test)]
+mod source_tests {
+    use super::*;
+
+    #[test]
+    fn the_official_text_is_the_eli_the_source_names() {
+        let doc = "Regulation (EU) 2021/821, consolidated text of 21 September 2026 (EUR-Lex, ELI http://data.europa.eu/eli/reg/2021/821/oj), Annex I as replaced by Commission Delegated Regulation (EU) 2025/2003 (consolidated 15 November 2025)";
+        assert_eq!(
+            official_url(doc),
+            "http://data.europa.eu/eli/reg/2021/821/oj"
+        );
+        assert_eq!(
+            document_title(doc),
+            "Regulation (EU) 2021/821, consolidated text of 21 September 2026, Annex I as replaced by Commission Delegated Regulation (EU) 2025/2003 (consolidated 15 November 2025)"
+        );
+        // No address, or one that is not the EU's: the Regulation's ELI.
+        assert_eq!(official_url("Curated by the maintainers"), REGULATION_ELI);
+        assert_eq!(official_url("see https://example.com/x"), REGULATION_ELI);
+    }
 }

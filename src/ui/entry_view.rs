@@ -1,6 +1,9 @@
 //! The entry reader: the path from the category down, the legal text with its items and
-//! notes, the defined terms on demand, flags and provenance. The legal text is English in
-//! every UI language (marked `lang="en"`); the frame around it is translated.
+//! notes, the defined terms on demand, flags and provenance: the source document, its date,
+//! whether the wording was compared with the consolidated text and a link to the official
+//! text (the data file and line and the maintainers' notes are for maintainers and are not
+//! shown). The legal text is English in every UI language (marked `lang="en"`); the frame
+//! around it is translated.
 
 use dualuse_core::views::{self, ItemView, NoteView};
 use yew::prelude::*;
@@ -8,7 +11,7 @@ use yew::prelude::*;
 use super::widgets::{legal_note, text_lines, unverified_mark};
 use super::{Dispatch, Ui};
 use crate::dataset;
-use crate::i18n::{t, tf, Lang};
+use crate::i18n::{format_date, t, tf, Lang};
 use crate::state::Action;
 
 #[derive(Properties, PartialEq)]
@@ -115,7 +118,6 @@ pub fn entry_view(props: &EntryViewProps) -> Html {
                 <li>{section_i}</li>
                 {if let Some(eccn) = &e.us_eccn { html!{ <li>{tf(l, "entry.eccn", &[("eccn", eccn)])}</li> } } else { html!{} }}
             </ul>
-            {if let Some(n) = &e.verified_note { html!{ <p class="dus-verify-note">{t(l, "entry.not_verified")}{" "}<span lang="en">{n}</span></p> } } else { html!{} }}
             {if !e.full_text { html!{ <p class="dus-muted">{t(l, "entry.heading_only")}</p> } } else { html!{} }}
             {if e.items.is_empty() { html!{} } else { html!{ <ol class="dus-items">{for e.items.iter().map(|i| item(l, i))}</ol> } }}
             {for e.notes.iter().map(|n| note(l, n))}
@@ -138,8 +140,11 @@ pub fn entry_view(props: &EntryViewProps) -> Html {
                         onclick={Callback::from(move |_| d.dispatch(Action::Open(c.clone())))}>{r}</button> }
                 })}</p>
             } }}
-            <p class="dus-source">{tf(l, "entry.source", &[("document", &e.source.document), ("date", &e.source.as_of), ("file", &e.source.file), ("line", &e.source.line.to_string())])}
-                {" "}<span lang="en">{&e.source.verified_by}</span></p>
+            <div class="dus-source">
+                <p>{tf(l, "entry.source", &[("document", &views::document_title(&e.source.document)), ("date", &format_date(l, &e.source.as_of))])}</p>
+                <p>{t(l, if e.verified { "entry.compared.yes" } else { "entry.compared.no" })}</p>
+                <p>{super::links::external(&e.source.official_url, t(l, "entry.official"), t(l, "entry.official_note"))}</p>
+            </div>
             <div class="dus-actions">{pick}<button type="button" onclick={close}>{t(l, "entry.close")}</button></div>
         </article>
     }

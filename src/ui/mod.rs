@@ -10,6 +10,7 @@ mod browser;
 mod destination_step;
 mod entry_view;
 mod item_step;
+mod links;
 mod record;
 mod result_step;
 mod sources;

@@ -150,7 +150,7 @@ pub fn result_step(props: &StepProps) -> Html {
                     <section aria-labelledby="dus-r-checked"><@{h2.clone()} id="dus-r-checked">{t(l, "result.checked")}</@>
                         <ul>{for a.checked_msgs.iter().map(|m| html!{ <li>{message(l, m)}</li> })}</ul></section>
                     <section aria-labelledby="dus-r-authority"><@{h2.clone()} id="dus-r-authority">{t(l, "result.authority")}</@>{match &a.authority {
-                        Some(x) => html!{ <p>{format!("{} ({})", x.name, x.web)}{unverified_mark(l, x.verified)}</p> },
+                        Some(x) => html!{ <p class="dus-authority">{x.name.clone()}{" · "}{super::links::authority_web(&x.web, t(l, "entry.official_note"))}{unverified_mark(l, x.verified)}</p> },
                         None => html!{ <p>{t(l, "result.authority_none")}</p> },
                     }}</section>
                     <p class="dus-dataset">{tf(l, "result.dataset", &[("version", &messages::render(crate::dataset(), l.code(), &dualuse_core::views::dataset_version_msg(crate::dataset())))])}</p>
