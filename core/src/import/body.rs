@@ -464,7 +464,9 @@ mod tests {
                 "  11. Eleven;",
                 "  12. Twelve;",
                 "  13. Thirteen",
-                "    Technical Note: b. c) text.",
+                // A labelled line inside a note stays a line of the note, not an item.
+                "    Technical Note:",
+                "      b. c) text.",
                 "b. Bee:",
                 "  13. Thirteen 14 mm wide",
             ]
