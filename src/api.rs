@@ -433,7 +433,8 @@ fn install_panic_hook() {
     });
 }
 
-/// Mount the UI into `element`. Options: `{ lang, from, focus }`.
+/// Mount the UI into `element`. Options: `{ lang, from, focus, session, headingLevel,
+/// history, linkBase }`.
 #[wasm_bindgen]
 pub fn mount(element: JsValue, options: JsValue) -> Result<MountHandle, JsError> {
     let element: web_sys::Element = element.dyn_into().map_err(|v| {

@@ -15,7 +15,7 @@ use crate::i18n::Lang;
 /// How many results the search list shows.
 pub const RESULT_LIMIT: usize = 12;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Hash)]
 pub enum Step {
     /// Find and classify the item: search, entries, guided questions.
     #[default]
@@ -95,6 +95,10 @@ pub enum Action {
     LoadSession(Session, Option<String>),
     /// A link or file that could not be read: keep an empty session and say why.
     SessionError(String),
+    /// Browser Back or Forward (or a reload) reached a history entry the widget wrote: the
+    /// session and the step it holds, restored without a message. The search box shows the
+    /// last search again, with its results.
+    Restore(Session, Step),
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -103,6 +107,46 @@ pub enum Concern {
     MilitaryEndUse,
     IllegalMilitaryParts,
     HumanRights,
+}
+
+impl Step {
+    /// The step's name in a history entry's fragment (`#v2.…~destination`).
+    pub fn name(self) -> &'static str {
+        match self {
+            Step::Item => "item",
+            Step::Destination => "destination",
+            Step::Result => "result",
+        }
+    }
+
+    pub fn parse(name: &str) -> Option<Step> {
+        [Step::Item, Step::Destination, Step::Result]
+            .into_iter()
+            .find(|s| s.name() == name)
+    }
+}
+
+/// The URL fragment of a history entry: the session link, then `~` and the step.
+pub fn history_fragment(state: &State) -> String {
+    format!(
+        "{}~{}",
+        dualuse_core::session::encode_link(&state.session()),
+        state.step.name()
+    )
+}
+
+/// Read a fragment written by `history_fragment`, or a plain session link (a copied link:
+/// no step). `#` in front is allowed.
+pub fn read_fragment(ds: &Dataset, fragment: &str) -> Result<(Session, Option<Step>), String> {
+    let f = fragment.trim().trim_start_matches('#');
+    let (link, step) = match f.rsplit_once('~') {
+        Some((link, name)) => (
+            link,
+            Some(Step::parse(name).ok_or_else(|| format!("unknown step `{name}` in the link"))?),
+        ),
+        None => (f, None),
+    };
+    Ok((dualuse_core::session::decode_link(ds, link)?, step))
 }
 
 impl State {
@@ -267,6 +311,22 @@ impl State {
             Action::LoadSession(s, message) => {
                 self = self.load(s);
                 self.session_message = message;
+            }
+            Action::Restore(session, step) => {
+                let lang = self.lang;
+                self = State::new(&session.from).with_lang(lang).load(session);
+                if let Some(q) = self.searches.last().cloned() {
+                    self.results = search(ds, &q, RESULT_LIMIT);
+                    self.notices = dualuse_core::search::data_notices_for(ds, &q);
+                    self.hints = dualuse_core::query_hints::query_hints(ds, &q);
+                    self.query = q;
+                }
+                // The same rule as `Go`: no result without a destination.
+                self.step = if step == Step::Result && self.to.trim().is_empty() {
+                    Step::Destination
+                } else {
+                    step
+                };
             }
             Action::SessionError(message) => {
                 let from = std::mem::take(&mut self.from);

@@ -207,3 +207,47 @@ fn codes_the_search_cannot_use_get_help_and_no_noise() {
     assert_eq!(s.results.first().map(|r| r.code.as_str()), Some("1C350.1"));
     assert!(s.hints.is_empty());
 }
+
+/// Issue 13: Back and Forward restore the step and the session a history entry holds; the
+/// fragment round-trips; a plain copied link (no step) still reads; the step rule holds.
+#[test]
+fn history_entries_restore_their_step_and_session() {
+    use dualuse_screener::state::{history_fragment, read_fragment};
+    let item = run(vec![
+        Action::Query("IMSI catcher".into()),
+        Action::Pick("5A001.f.2".into()),
+    ]);
+    let on_item = history_fragment(&item);
+    assert!(on_item.starts_with("v2.") && on_item.ends_with("~item"));
+    let dest = item.clone().apply(dataset(), Action::Go(Step::Destination));
+    let on_dest = history_fragment(&dest);
+    assert!(on_dest.ends_with("~destination"));
+    let result = run(vec![
+        Action::Pick("5A001.f.2".into()),
+        Action::SetTo("CN".into()),
+        Action::Go(Step::Result),
+    ]);
+    // Back from the result to the item step: the step and the query come back.
+    let (session, step) = read_fragment(dataset(), &format!("#{on_item}")).unwrap();
+    assert_eq!(step, Some(Step::Item));
+    let back = result.apply(dataset(), Action::Restore(session, Step::Item));
+    assert_eq!(back.step, Step::Item);
+    assert_eq!(back.picked, ["5A001.f.2"]);
+    assert_eq!(back.query, "IMSI catcher");
+    assert!(!back.results.is_empty());
+    assert!(back.assessment.is_none());
+    assert!(
+        back.session_message.is_none(),
+        "Back is no 'session loaded'"
+    );
+    // Forward to the result of a session without a destination lands on the destination.
+    let (session, _) = read_fragment(dataset(), &on_dest).unwrap();
+    let fwd = back.apply(dataset(), Action::Restore(session, Step::Result));
+    assert_eq!(fwd.step, Step::Destination);
+    // A copied link has no step; a damaged step says so.
+    let link = dualuse_core::session::encode_link(&dest.session());
+    assert_eq!(read_fragment(dataset(), &link).unwrap().1, None);
+    assert!(read_fragment(dataset(), &format!("{link}~elsewhere"))
+        .unwrap_err()
+        .contains("elsewhere"));
+}

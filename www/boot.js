@@ -61,12 +61,19 @@ async function dusStart(init, mount, wasmSource, options = {}) {
       if (e.reason instanceof WebAssembly.RuntimeError) dusCrashed(root, document.documentElement.lang);
     });
     // The page has no heading of its own: the widget's title is its h1.
+    // The page (standalone or single file) keeps the session and the step in its fragment,
+    // one history entry per step: Back, Forward and reload work. The iframe fallback leaves
+    // the host's joint history alone unless its address asks (?history=fragment), and takes
+    // ?link-base= (the host page's address) for the links it copies.
+    const framed = Boolean(options.reportHeight);
     mount(root, {
       lang,
       from: params.get("from") || "",
       focus: params.get("focus") || "",
       session: /^#v[12]\./.test(location.hash) ? location.hash : "",
       headingLevel: 1,
+      history: framed ? (params.get("history") === "fragment" ? "fragment" : "none") : "fragment",
+      linkBase: framed ? params.get("link-base") || "" : "",
     });
     if (options.reportHeight) {
       new ResizeObserver(() => parent.postMessage({ type: "dualuse-screener:height", height: document.documentElement.scrollHeight }, "*")).observe(document.body);

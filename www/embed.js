@@ -28,7 +28,7 @@ function styleSheet() {
 }
 
 class DualUseScreener extends HTMLElement {
-  static observedAttributes = ["lang", "from", "focus", "theme"];
+  static observedAttributes = ["lang", "from", "focus", "theme", "link-base"];
 
   connectedCallback() {
     if (!this.shadowRoot) {
@@ -42,11 +42,22 @@ class DualUseScreener extends HTMLElement {
     this.unmountWidget();
   }
 
+  // `history="fragment"`: the host asks the widget to keep its session and step in the
+  // page's fragment (Back, Forward, reload); otherwise it never touches the page's history.
+  // `link-base`: the address of the page the widget lives on (relative to this page); a
+  // copied link points there, and the widget restores a session from that page's fragment.
   options() {
+    const history = this.getAttribute("history") === "fragment" ? "fragment" : "none";
+    const base = this.getAttribute("link-base");
+    const linkBase = base === null ? "" : new URL(base || location.href, location.href).href;
+    const ours = (history === "fragment" || linkBase) && /^#v[12]\./.test(location.hash);
     return {
       lang: this.getAttribute("lang") || document.documentElement.lang || "en",
       from: this.getAttribute("from") || "",
       focus: this.getAttribute("focus") || "",
+      history,
+      linkBase,
+      session: ours ? location.hash : "",
     };
   }
 

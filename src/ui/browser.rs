@@ -30,17 +30,52 @@ pub fn download(filename: &str, mime: &str, text: &str) -> Result<(), String> {
     Ok(())
 }
 
-pub fn print() {
-    if let Ok(w) = window() {
-        let _ = w.print();
+/// Open the print dialog, then tell `done` whether one opened. A browser fires
+/// `beforeprint` for its dialog (at once in a page, a moment later in a frame); a sandboxed
+/// frame without `allow-modals` ignores `print()` and fires nothing, which a second shows.
+pub fn print(done: impl FnOnce(bool) + 'static) {
+    let Ok(w) = window() else { return done(false) };
+    let fired = std::rc::Rc::new(std::cell::Cell::new(false));
+    let flag = fired.clone();
+    let listener = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(
+        move |_: web_sys::Event| flag.set(true),
+    );
+    let _ = w.add_event_listener_with_callback("beforeprint", listener.as_ref().unchecked_ref());
+    let _ = w.print();
+    if fired.get() {
+        let _ =
+            w.remove_event_listener_with_callback("beforeprint", listener.as_ref().unchecked_ref());
+        return done(true);
+    }
+    let w2 = w.clone();
+    let check = wasm_bindgen::closure::Closure::once(move || {
+        let _ = w2
+            .remove_event_listener_with_callback("beforeprint", listener.as_ref().unchecked_ref());
+        done(fired.get());
+    });
+    if w.set_timeout_with_callback_and_timeout_and_arguments_0(check.as_ref().unchecked_ref(), 1000)
+        .is_ok()
+    {
+        // Runs once, after which the browser drops it.
+        check.forget();
     }
 }
 
-/// Copy to the clipboard when the browser allows it (the caller also shows the text).
-pub fn copy(text: &str) {
-    if let Ok(w) = window() {
-        let _ = w.navigator().clipboard().write_text(text);
-    }
+/// Copy to the clipboard, then tell `done` whether it worked (a sandboxed frame without
+/// `clipboard-write`, or a browser without the clipboard API, refuses). The caller also
+/// shows the text.
+pub fn copy(text: &str, done: impl FnOnce(bool) + 'static) {
+    let clipboard = window().ok().and_then(|w| {
+        let c = js_sys::Reflect::get(&w.navigator(), &JsValue::from_str("clipboard")).ok()?;
+        (!c.is_undefined() && !c.is_null()).then(|| w.navigator().clipboard())
+    });
+    let Some(clipboard) = clipboard else {
+        return done(false);
+    };
+    let promise = clipboard.write_text(text);
+    wasm_bindgen_futures::spawn_local(async move {
+        done(wasm_bindgen_futures::JsFuture::from(promise).await.is_ok());
+    });
 }
 
 /// The page's address without its fragment.
@@ -139,4 +174,57 @@ pub mod device {
             }
         }
     }
+}
+
+/// The page's URL fragment without `#` ("" when there is none).
+pub fn fragment() -> String {
+    window()
+        .ok()
+        .and_then(|w| w.location().hash().ok())
+        .map(|h| h.trim_start_matches('#').to_string())
+        .unwrap_or_default()
+}
+
+/// Put `fragment` in the page's address: a new history entry (`push`) or in place of the
+/// current one. The fragment never leaves the device (it is not sent with requests).
+pub fn write_fragment(fragment: &str, push: bool) {
+    let Ok(w) = window() else { return };
+    let Ok(history) = w.history() else { return };
+    let url = format!("#{fragment}");
+    let _ = if push {
+        history.push_state_with_url(&JsValue::NULL, "", Some(&url))
+    } else {
+        history.replace_state_with_url(&JsValue::NULL, "", Some(&url))
+    };
+}
+
+/// A window event listener, removed when dropped.
+pub struct Listener {
+    event: &'static str,
+    callback: wasm_bindgen::closure::Closure<dyn FnMut(web_sys::Event)>,
+}
+
+impl Drop for Listener {
+    fn drop(&mut self) {
+        if let Ok(w) = window() {
+            let _ = w.remove_event_listener_with_callback(
+                self.event,
+                self.callback.as_ref().unchecked_ref(),
+            );
+        }
+    }
+}
+
+/// Call `f` with the new fragment (without `#`) whenever Back or Forward moves the page.
+pub fn on_popstate(mut f: impl FnMut(String) + 'static) -> Option<Listener> {
+    let w = window().ok()?;
+    let callback = wasm_bindgen::closure::Closure::<dyn FnMut(web_sys::Event)>::new(
+        move |_: web_sys::Event| f(fragment()),
+    );
+    w.add_event_listener_with_callback("popstate", callback.as_ref().unchecked_ref())
+        .ok()?;
+    Some(Listener {
+        event: "popstate",
+        callback,
+    })
 }

@@ -53,6 +53,10 @@ impl Ui {
     }
 }
 
+/// The host page's address for copied links (`linkBase`), empty when not given.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct LinkBase(pub String);
+
 #[derive(Debug, Clone, PartialEq, Properties, Default)]
 pub struct AppProps {
     /// The exporter's Member State (ISO code), preselected.
@@ -71,6 +75,16 @@ pub struct AppProps {
     /// A session link (`session` option: the page's URL fragment) to restore.
     #[prop_or_default]
     pub session: String,
+    /// `history: "fragment"`: keep the session and the step in the page's URL fragment, one
+    /// history entry per step, so Back, Forward and reload work (the standalone page and the
+    /// single file; an embed only when the host sets `history="fragment"`). Otherwise the
+    /// widget never touches the page's history.
+    #[prop_or_default]
+    pub history: bool,
+    /// `linkBase`: the address of the host page where the widget lives; "Copy link" points
+    /// there (with the session in the fragment) instead of to the widget's own document.
+    #[prop_or_default]
+    pub link_base: String,
 }
 
 impl AppProps {
@@ -100,6 +114,27 @@ impl AppProps {
         }
         props.focus = get("focus").unwrap_or_default();
         props.session = get("session").unwrap_or_default();
+        props.history = match get("history").unwrap_or_default().trim() {
+            "" | "none" => false,
+            "fragment" => true,
+            other => {
+                return Err(format!(
+                    "`history` must be \"fragment\" or \"none\", got \"{other}\""
+                ))
+            }
+        };
+        if let Some(base) = get("linkBase").map(|b| b.trim().to_string()) {
+            if !base.is_empty() {
+                if !(base.starts_with("https://") || base.starts_with("http://"))
+                    || base.contains(char::is_whitespace)
+                {
+                    return Err(format!(
+                        "`linkBase` must be an http(s) address, got \"{base}\""
+                    ));
+                }
+                props.link_base = base.split('#').next().unwrap_or_default().to_string();
+            }
+        }
         // A host page's language may be any: one we do not have means English, not an error.
         props.lang = get("lang")
             .and_then(|l| Lang::parse(&l))
@@ -191,9 +226,12 @@ pub fn app(props: &AppProps) -> Html {
         }
         // A link made by "Copy link" restores the whole session; a damaged or foreign one
         // leaves an empty session and says why.
+        // A history entry the widget wrote (with its step: a reload, Back into the page)
+        // restores quietly.
         if !link.is_empty() {
-            let action = match dualuse_core::session::decode_link(dataset(), &link) {
-                Ok(session) => {
+            let action = match crate::state::read_fragment(dataset(), &link) {
+                Ok((session, Some(step))) => Action::Restore(session, step),
+                Ok((session, None)) => {
                     Action::LoadSession(session, Some(t(lang, "record.loaded").to_string()))
                 }
                 Err(e) => Action::SessionError(e),
@@ -229,6 +267,58 @@ pub fn app(props: &AppProps) -> Html {
             if !std::mem::replace(&mut *first.borrow_mut(), false) && !from.is_empty() {
                 d.dispatch(Action::SetFrom(from.clone()));
             }
+        });
+    }
+    // `history: "fragment"`: each step is a history entry holding the session and the step
+    // in the fragment (never sent anywhere); other changes replace the current entry. Back
+    // and Forward (popstate) restore the entry's step and session.
+    {
+        // The opening state of a fresh page (nothing entered, first step) writes nothing.
+        let blank = state.step == Step::Item
+            && state.session()
+                == dualuse_core::session::Session {
+                    from: state.from.clone(),
+                    export_form: state.session().export_form,
+                    ..Default::default()
+                };
+        let fragment = props
+            .history
+            .then(|| (crate::state::history_fragment(state), state.step, blank));
+        let written = use_mut_ref(|| None::<Step>);
+        use_effect_with(fragment, move |f| {
+            if let Some((fragment, step, blank)) = f {
+                let before = *written.borrow();
+                let current = browser::fragment();
+                // Back/Forward (or a reload) already show this entry: nothing to write.
+                if current != *fragment && !(*blank && current.is_empty()) {
+                    // A new step is a new entry; other changes replace the current one.
+                    let push = before.is_some_and(|b| b != *step);
+                    browser::write_fragment(fragment, push);
+                }
+                *written.borrow_mut() = Some(*step);
+            }
+        });
+    }
+    {
+        let d = dispatch.clone();
+        let from = props.from.clone();
+        use_effect_with(props.history, move |on| {
+            let listener = on.then(|| {
+                browser::on_popstate(move |hash| {
+                    if hash.is_empty() {
+                        let session = dualuse_core::session::Session {
+                            from: from.clone(),
+                            ..Default::default()
+                        };
+                        d.dispatch(Action::Restore(session, Step::Item));
+                    } else if let Ok((session, step)) =
+                        crate::state::read_fragment(dataset(), &hash)
+                    {
+                        d.dispatch(Action::Restore(session, step.unwrap_or(Step::Result)));
+                    }
+                })
+            });
+            move || drop(listener)
         });
     }
     // A new step: focus its heading (the verdict on the result step), never on first render.
@@ -321,6 +411,7 @@ pub fn app(props: &AppProps) -> Html {
     let title_tag = ui.h(0);
     html! {
         <ContextProvider<Ui> context={ui}>
+        <ContextProvider<LinkBase> context={LinkBase(props.link_base.clone())}>
         <div class="dus-root" lang={l.code()} ref={root.clone()}>
             <div class="dus-header">
                 <div class="dus-topbar">
@@ -359,6 +450,7 @@ pub fn app(props: &AppProps) -> Html {
                 <p class="dus-muted">{tp(l, "app.dataset_count", info.entry_count as u64)}</p>
             </div>
         </div>
+        </ContextProvider<LinkBase>>
         </ContextProvider<Ui>>
     }
 }

@@ -11,7 +11,7 @@ use super::browser::{self, device};
 use super::item_step::StepProps;
 use super::Ui;
 use crate::dataset;
-use crate::i18n::{t, Lang};
+use crate::i18n::{t, tf, Lang};
 use crate::state::{Action, State};
 
 fn record_of(state: &State) -> Record {
@@ -112,6 +112,11 @@ pub fn record_panel(props: &StepProps) -> Html {
     let d = props.dispatch.clone();
     let link = use_state(|| None::<String>);
     let problem = use_state(|| None::<String>);
+    // What happened to the last print or copy: done, or blocked by the page embedding us.
+    let outcome = use_state(|| None::<Outcome>);
+    let link_base = use_context::<super::LinkBase>()
+        .map(|b| b.0)
+        .filter(|b| !b.is_empty());
     let consent = use_state(device::consented);
     let saved = use_state(|| {
         if device::consented() {
@@ -121,7 +126,18 @@ pub fn record_panel(props: &StepProps) -> Html {
         }
     });
 
-    let on_print = Callback::from(|_| browser::print());
+    let on_print = {
+        let outcome = outcome.clone();
+        Callback::from(move |_| {
+            outcome.set(None);
+            let outcome = outcome.clone();
+            browser::print(move |opened| {
+                if !opened {
+                    outcome.set(Some(Outcome::PrintBlocked));
+                }
+            });
+        })
+    };
     let on_json = {
         let state = state.clone();
         let problem = problem.clone();
@@ -151,13 +167,19 @@ pub fn record_panel(props: &StepProps) -> Html {
     let on_link = {
         let state = state.clone();
         let link = link.clone();
+        let outcome = outcome.clone();
         Callback::from(move |_| {
-            let url = format!(
-                "{}#{}",
-                browser::page_address(),
-                session::encode_link(&state.session())
-            );
-            browser::copy(&url);
+            // The host page when the host said where the widget lives, else this document.
+            let base = link_base.clone().unwrap_or_else(browser::page_address);
+            let url = format!("{base}#{}", session::encode_link(&state.session()));
+            let outcome = outcome.clone();
+            browser::copy(&url, move |ok| {
+                outcome.set(Some(if ok {
+                    Outcome::Copied
+                } else {
+                    Outcome::CopyBlocked
+                }))
+            });
             link.set(Some(url));
         })
     };
@@ -184,6 +206,7 @@ pub fn record_panel(props: &StepProps) -> Html {
     };
     let saved_rows = saved.iter().map(|(key, value)| {
         let when = key.trim_start_matches(device::SESSION_PREFIX).chars().take(19).collect::<String>().replace('T', " ");
+        let what = saved_summary(l, value);
         let open = {
             let d = d.clone();
             let value = value.clone();
@@ -202,9 +225,9 @@ pub fn record_panel(props: &StepProps) -> Html {
         };
         html! {
             <li>
-                <span>{when.clone()}</span>{" "}
-                <button type="button" onclick={open} aria-label={format!("{} {when}", t(l, "record.open"))}>{t(l, "record.open")}</button>
-                <button type="button" onclick={delete} aria-label={format!("{} {when}", t(l, "record.delete"))}>{t(l, "record.delete")}</button>
+                <span class="dus-saved-what">{what.clone()}</span>{" "}<span class="dus-muted">{when.clone()}</span>{" "}
+                <button type="button" onclick={open} aria-label={format!("{}: {what}, {when}", t(l, "record.open"))}>{t(l, "record.open")}</button>
+                <button type="button" onclick={delete} aria-label={format!("{}: {what}, {when}", t(l, "record.delete"))}>{t(l, "record.delete")}</button>
             </li>
         }
     });
@@ -214,8 +237,8 @@ pub fn record_panel(props: &StepProps) -> Html {
             <@{h} id="dus-record-title">{t(l, "record.title")}</@>
             <div class="dus-actions dus-no-print">
                 <button type="button" onclick={on_print}>{t(l, "record.print")}</button>
-                <button type="button" onclick={on_json}>{t(l, "record.json")}</button>
-                <button type="button" onclick={on_markdown}>{t(l, "record.markdown")}</button>
+                <button type="button" onclick={on_json.clone()}>{t(l, "record.json")}</button>
+                <button type="button" onclick={on_markdown.clone()}>{t(l, "record.markdown")}</button>
                 <button type="button" onclick={on_link}>{t(l, "record.link")}</button>
             </div>
             <p class="dus-muted dus-no-print">{t(l, "record.link_note")}</p>
@@ -224,6 +247,15 @@ pub fn record_panel(props: &StepProps) -> Html {
                     <input id="dus-link" type="text" readonly=true value={url} /></div>
             } } else { html!{} }}
             {if let Some(p) = (*problem).clone() { html!{ <p role="alert" class="dus-error">{p}</p> } } else { html!{} }}
+            {match *outcome {
+                Some(Outcome::Copied) => html!{ <p role="status" class="dus-copied dus-no-print">{t(l, "record.copied")}</p> },
+                Some(Outcome::CopyBlocked) => html!{ <div role="alert" class="dus-blocked dus-no-print"><p>{t(l, "record.copy_blocked")}</p>
+                    <button type="button" onclick={on_json.clone()}>{t(l, "record.json")}</button></div> },
+                Some(Outcome::PrintBlocked) => html!{ <div role="alert" class="dus-blocked dus-no-print"><p>{t(l, "record.print_blocked")}</p>
+                    <button type="button" onclick={on_markdown.clone()}>{t(l, "record.markdown")}</button>{" "}
+                    <button type="button" onclick={on_json.clone()}>{t(l, "record.json")}</button></div> },
+                None => html!{},
+            }}
             <LoadRecord dispatch={d.clone()} lang={l} />
             <div class="dus-check dus-no-print">
                 <input type="checkbox" id="dus-consent" checked={*consent} onchange={on_consent} />
@@ -239,6 +271,44 @@ pub fn record_panel(props: &StepProps) -> Html {
             } } else { html!{ <p class="dus-muted dus-no-print">{t(l, "record.consent_note")}</p> } }}
         </section>
     }
+}
+
+/// What became of a print or copy request.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Outcome {
+    Copied,
+    /// The clipboard refused (a sandboxed frame without `clipboard-write`, an old browser).
+    CopyBlocked,
+    /// No print dialog opened (a sandboxed frame without `allow-modals`).
+    PrintBlocked,
+}
+
+/// A saved session as its row reads: the item (its description, else the entries chosen,
+/// else the last search) and the destination.
+fn saved_summary(l: Lang, link: &str) -> String {
+    let Ok(s) = session::decode_link(dataset(), link) else {
+        return t(l, "record.saved_unreadable").to_string();
+    };
+    let item: String = if !s.description.trim().is_empty() {
+        s.description.trim().to_string()
+    } else if !s.picked.is_empty() {
+        s.picked.join(", ")
+    } else {
+        s.searches.last().cloned().unwrap_or_default()
+    };
+    let mut item: String = item.chars().take(60).collect();
+    if item.is_empty() {
+        item = "—".into();
+    }
+    let to = dataset()
+        .country(&s.to)
+        .map(|c| super::widgets::country_name(l, c).to_string())
+        .unwrap_or_else(|| t(l, "record.saved_no_destination").to_string());
+    tf(
+        l,
+        "record.saved_row",
+        &[("item", &item), ("destination", &to)],
+    )
 }
 
 fn print_item(i: &views::ItemView) -> Html {

@@ -39,6 +39,8 @@ test("nothing is stored without consent; opting in saves, withdrawing removes ev
   assert.ok(keys.includes("dualuse-screener:consent"));
   assert.ok(keys.some((k) => k.startsWith("dualuse-screener:session:")), JSON.stringify(keys));
   await page.locator(".dus-saved li").first().waitFor();
+  // A saved session is listed by its item and destination.
+  assert.match(await page.locator(".dus-saved li").first().textContent(), /Tactical IMSI catcher X-200 → Egypt/);
   await page.locator("#dus-consent").uncheck();
   assert.equal(await page.evaluate(() => localStorage.length), 0, "withdrawing consent removes all");
   await context.close();
