@@ -137,5 +137,45 @@ fn recall_at_5_is_at_least_0_9() {
     if !misses.is_empty() {
         println!("misses:\n{}", misses.join("\n"));
     }
-    assert!(recall >= 0.9, "recall@5 {recall:.3} is below 0.9");
+    assert!(recall >= 0.95, "recall@5 {recall:.3} is below 0.95");
+    // The independent set was written without reading the vocabulary: it measures how the
+    // search does on words nobody tuned it for, and must stay as good.
+    let (ind_hits, ind_total) = independent_recall(ds, &queries);
+    println!("independent set recall@5: {ind_hits}/{ind_total}");
+    assert!(
+        ind_hits as f64 >= 0.95 * ind_total as f64,
+        "independent set recall@5 {ind_hits}/{ind_total} is below 0.95"
+    );
+}
+
+/// Hits and expected entries of the section headed `# --- independent set`, up to the next
+/// `# ---` section.
+fn independent_recall(ds: &dualuse_core::Dataset, queries: &[Labelled]) -> (usize, usize) {
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/search_queries.txt"
+    ))
+    .expect("query set");
+    let lines: Vec<&str> = text.lines().collect();
+    let start = lines
+        .iter()
+        .position(|l| l.starts_with("# --- independent set"))
+        .expect("the query set has an independent section")
+        + 1;
+    let end = (start..lines.len())
+        .find(|&i| lines[i].starts_with("# ---"))
+        .unwrap_or(lines.len())
+        + 1;
+    let (mut hits, mut total) = (0, 0);
+    for l in queries.iter().filter(|l| l.line > start && l.line < end) {
+        let results = search(ds, &l.query, 5);
+        for code in &l.expected {
+            let target =
+                dualuse_core::compile::nearest_existing(ds, code).unwrap_or_else(|| code.clone());
+            total += 1;
+            hits += usize::from(results.iter().any(|r| is_within(&r.code, &target)));
+        }
+    }
+    assert!(total >= 80, "the independent section has {total} labels");
+    (hits, total)
 }
