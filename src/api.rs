@@ -118,12 +118,27 @@ pub fn read_session_link(link: JsValue) -> Result<JsValue, JsError> {
     to_js(&s)
 }
 
-/// The JSON record (schema `dualuse-screener/record`, version 1) of a session.
+/// The JSON record (schema `dualuse-screener/record`, version 2; docs/record-schema.md) of a
+/// session, its labels and texts in `lang` ("en", the default, "de" or "fr").
 #[wasm_bindgen]
-pub fn record(session: JsValue, created_at: JsValue) -> Result<JsValue, JsError> {
+pub fn record(
+    session: JsValue,
+    created_at: JsValue,
+    lang: Option<String>,
+) -> Result<JsValue, JsError> {
     let s = session_from(&session, "record")?;
     let when = created_at.as_string().unwrap_or_default();
-    to_js(&session::make_record(dataset(), &s, &when))
+    let lang = match lang.as_deref().map(crate::i18n::Lang::parse) {
+        None => "en",
+        Some(Some(l)) => l.code(),
+        Some(None) => {
+            return Err(JsError::new(&format!(
+                "record: unknown language `{}` (expected en, de or fr)",
+                lang.unwrap_or_default()
+            )))
+        }
+    };
+    to_js(&session::make_record_in(dataset(), &s, &when, lang))
 }
 
 /// Check a loaded record; returns the list of what changed since it was made.

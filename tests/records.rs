@@ -92,7 +92,7 @@ fn the_json_record_round_trips_and_names_its_schema_and_dataset() {
     let record = make_record(ds, &typical(), "2026-11-30T10:00:00Z");
     let json = serde_json::to_string_pretty(&record).unwrap();
     assert!(json.contains("\"schema\": \"dualuse-screener/record\""));
-    assert!(json.contains("\"schemaVersion\": 1"));
+    assert!(json.contains("\"schemaVersion\": 2"));
     assert!(json.contains("\"consolidatedAsOf\": \"2025-11-15\""));
     let back: Record = serde_json::from_str(&json).unwrap();
     assert_eq!(back, record);
@@ -177,4 +177,89 @@ fn a_record_with_a_candidate_that_is_no_code_is_refused_by_name() {
     s.candidates.insert("5A999".into(), Resolution::Open);
     let err = s.validate(dataset()).unwrap_err();
     assert!(err.contains("5A999") && err.contains("candidates"), "{err}");
+}
+
+/// Issue 13: the record stands as evidence (schema version 2, docs/record-schema.md): the
+/// verdict and its grounds, what was checked, the entries and candidates decided and left
+/// open, the answers in the order asked with their labels as shown, the sources' dates.
+#[test]
+fn a_v2_record_carries_what_a_person_reads_as_evidence() {
+    let ds = dataset();
+    let s = typical();
+    let r = dualuse_core::session::make_record_in(ds, &s, "2026-11-30T10:00:00Z", "de");
+    assert_eq!(r.schema_version, 2);
+    assert_eq!(r.lang, "de");
+    let result = r.result.as_ref().expect("a destination gives a result");
+    assert_eq!(result.verdict, "authorisation_required");
+    assert_eq!(result.verdict_label, "Genehmigungspflichtig");
+    assert!(result.grounds.iter().any(|g| g.rule.contains("Art. 3(1)")));
+    assert!(!result.checked.is_empty());
+    assert_eq!(result.due_diligence.iter().filter(|d| d.done).count(), 2);
+    assert_eq!(result.authority.as_ref().unwrap().member_state, "DE");
+    // Answers in the questionnaire's order, with the question and the answer as shown.
+    let order: Vec<usize> = r
+        .answers
+        .iter()
+        .map(|a| ds.questions.iter().position(|q| q.id == a.id).unwrap())
+        .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
+    assert_eq!(r.answers.len(), s.answers.len());
+    let unknown = r.answers.iter().find(|a| a.id == "mob_operator").unwrap();
+    assert_eq!(unknown.answer, "weiß nicht");
+    assert!(r
+        .answers
+        .iter()
+        .all(|a| !a.question.is_empty() && a.question != a.id));
+    // Candidates: the settled ones and the one left open.
+    let open: Vec<&str> = r
+        .candidates
+        .iter()
+        .filter(|c| c.state == "open")
+        .map(|c| c.code.as_str())
+        .collect();
+    assert_eq!(open, ["5E001"]);
+    assert!(r.entries.iter().any(|e| e.code == "5A001.f.2" && !e.open));
+    // The sources' as-of dates.
+    let annex = r.sources.iter().find(|x| x.source == "annex-i").unwrap();
+    assert_eq!(annex.as_of, "2025-11-15");
+    for source in ["ugea", "sanctions", "embargoes", "authorities"] {
+        assert!(
+            r.sources
+                .iter()
+                .any(|x| x.source == source && !x.as_of.is_empty()),
+            "{source}"
+        );
+    }
+    // It round-trips as JSON.
+    let json = serde_json::to_string(&r).unwrap();
+    assert!(json.contains("\"verdictLabel\"") && json.contains("\"annexIV\""));
+    assert_eq!(serde_json::from_str::<Record>(&json).unwrap(), r);
+}
+
+/// A record saved as schema version 1 (before the evidence fields) still loads.
+#[test]
+fn a_saved_v1_record_still_loads() {
+    let ds = dataset();
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/tests/fixtures/record-v1.json"
+    ))
+    .unwrap();
+    let r: Record = serde_json::from_str(&text).unwrap();
+    assert_eq!(r.schema_version, 1);
+    assert!(r.result.is_none() && r.answers.is_empty());
+    assert_eq!(r.session.picked, ["5A001.f.2"]);
+    assert!(r.session.candidates.is_empty());
+    let changes = check_record(ds, &r).unwrap();
+    // Its digest is a placeholder: the widget says the text changed, and still loads it.
+    assert!(
+        changes.iter().any(|c| c.contains("5A001.f.2")),
+        "{changes:?}"
+    );
+    let a = dualuse_core::assess::assess(ds, &r.session.assess_input()).unwrap();
+    assert!(markdown(ds, &r, Some(&a), "en").contains("Tactical IMSI catcher X-200"));
+    // A newer schema than this tool reads is refused, naming it.
+    let mut newer = r.clone();
+    newer.schema_version = 3;
+    assert!(check_record(ds, &newer).unwrap_err().contains('3'));
 }

@@ -17,7 +17,9 @@ use crate::questions::Answer;
 use crate::Dataset;
 
 pub const RECORD_SCHEMA: &str = "dualuse-screener/record";
-pub const RECORD_SCHEMA_VERSION: u32 = 1;
+/// 2 adds what a person reads as evidence (docs/record-schema.md); version 1 records, the
+/// session and cited entries only, still load.
+pub const RECORD_SCHEMA_VERSION: u32 = 2;
 /// Links are written in the v2 shape (with the candidates); v1 links still read.
 const LINK_PREFIX: &str = "v2.";
 const LINK_PREFIX_V1: &str = "v1.";
@@ -379,6 +381,104 @@ pub struct Record {
     pub dataset: DatasetStamp,
     pub session: Session,
     pub cited_entries: Vec<CitedEntry>,
+    /// Version 2 on: the language of the labels and texts below ("en", "de", "fr").
+    #[serde(default)]
+    pub lang: String,
+    /// Version 2 on: the as-of date of every source the result rests on.
+    #[serde(default)]
+    pub sources: Vec<RecordSource>,
+    /// Version 2 on: the answers in the order the questionnaire asks them, as shown.
+    #[serde(default)]
+    pub answers: Vec<RecordAnswer>,
+    /// Version 2 on: the entries the search showed and where each stands.
+    #[serde(default)]
+    pub candidates: Vec<RecordCandidate>,
+    /// Version 2 on: the entries the result counts, listed or left open.
+    #[serde(default)]
+    pub entries: Vec<RecordEntry>,
+    /// Version 2 on: the verdict and what it rests on; absent without a destination.
+    #[serde(default)]
+    pub result: Option<RecordResult>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RecordSource {
+    /// `annex-i`, `ugea`, `sanctions`, `embargoes`, `authorities`.
+    pub source: String,
+    pub document: String,
+    pub as_of: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RecordAnswer {
+    pub id: String,
+    /// The question as the user read it.
+    pub question: String,
+    /// The stored value (as in `session.answers`).
+    pub value: AnswerValue,
+    /// The answer as the user chose it ("yes", "don't know", a choice's label ...).
+    pub answer: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RecordCandidate {
+    pub code: String,
+    /// `yes`, `no`, `settled` or `open`.
+    pub state: String,
+    /// How it reads: "yes", "don't know: open", "settled by ...".
+    pub label: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RecordEntry {
+    pub code: String,
+    pub heading: String,
+    /// Still open: counted as listed until settled.
+    pub open: bool,
+    #[serde(rename = "annexIV")]
+    pub annex_iv: bool,
+    pub verified: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RecordGround {
+    /// The citation ("Art. 3(1)") or, in `lang`, "open" / "released".
+    pub rule: String,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RecordStep {
+    pub text: String,
+    pub done: bool,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RecordAuthority {
+    pub member_state: String,
+    pub name: String,
+    pub web: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RecordResult {
+    /// The JS API's verdict value (`authorisation_required` ...).
+    pub verdict: String,
+    /// The verdict as shown.
+    pub verdict_label: String,
+    pub grounds: Vec<RecordGround>,
+    pub general_authorisations: Vec<String>,
+    pub checked: Vec<String>,
+    pub due_diligence: Vec<RecordStep>,
+    pub authority: Option<RecordAuthority>,
 }
 
 fn digest(ds: &Dataset, code: &str) -> Option<(String, String)> {
@@ -396,7 +496,129 @@ fn digest(ds: &Dataset, code: &str) -> Option<(String, String)> {
     Some((node.text.clone(), format!("{h:016x}")))
 }
 
+/// The record in English (`make_record_in` for the user's language).
 pub fn make_record(ds: &Dataset, session: &Session, created_at: &str) -> Record {
+    make_record_in(ds, session, created_at, "en")
+}
+
+/// The record with its labels and texts in `lang` ("en", "de", "fr"): the session that
+/// restores it, and what a person reads as evidence (the verdict and its grounds, what was
+/// checked, the entries, the candidates, the answers as asked and shown, the sources' dates).
+/// Legal text and citations stay in the original English.
+pub fn make_record_in(ds: &Dataset, session: &Session, created_at: &str, lang: &str) -> Record {
+    let lang = match lang {
+        "de" | "fr" => lang,
+        _ => "en",
+    };
+    let l = |id: &str| label(lang, id).to_string();
+    let mut record = make_record_v1(ds, session, created_at);
+    record.lang = lang.into();
+    record.sources = crate::provenance::source_dates(ds, created_at)
+        .into_iter()
+        .map(|s| RecordSource {
+            source: s.source.into(),
+            document: s.document,
+            as_of: s.as_of,
+        })
+        .collect();
+    // In the questionnaire's order, which is the order the UI asks them.
+    record.answers = ds
+        .questions
+        .iter()
+        .filter_map(|q| {
+            let v = session.answers.get(&q.id)?;
+            let answer = match v {
+                AnswerValue::Bool(b) => l(if *b { "md.yes" } else { "md.no" }),
+                AnswerValue::Number(n) => n.to_string(),
+                AnswerValue::Text(t) if t == "unknown" => l("md.dont_know"),
+                AnswerValue::Text(t) => q
+                    .choices_in(lang)
+                    .into_iter()
+                    .find(|(v, _)| v == t)
+                    .map(|(_, label)| label.to_string())
+                    .unwrap_or_else(|| t.clone()),
+            };
+            Some(RecordAnswer {
+                id: q.id.clone(),
+                question: q.ask_in(lang).to_string(),
+                value: v.clone(),
+                answer,
+            })
+        })
+        .collect();
+    let input = session.assess_input();
+    let findings = crate::questions::evaluate(ds, &input.answers);
+    record.candidates = crate::assess::candidate_states(ds, &input, &findings)
+        .into_iter()
+        .map(|c| {
+            use crate::assess::CandidateState;
+            let (state, label) = match c.state {
+                CandidateState::Yes => ("yes", l("md.yes")),
+                CandidateState::No => ("no", l("md.no")),
+                CandidateState::Open(Resolution::Unknown) => ("open", l("md.open_unknown")),
+                CandidateState::Open(_) => ("open", l("md.open_unanswered")),
+                CandidateState::Settled(why) => (
+                    "settled",
+                    render(ds, lang, &Msg::new("md.settled_by").with("why", why)),
+                ),
+            };
+            RecordCandidate {
+                code: c.code,
+                state: state.into(),
+                label,
+            }
+        })
+        .collect();
+    if let Ok(a) = crate::assess::assess(ds, &input) {
+        record.entries = a
+            .entries
+            .iter()
+            .map(|e| RecordEntry {
+                code: e.code.clone(),
+                heading: e.heading.clone(),
+                open: e.open,
+                annex_iv: e.annex_iv,
+                verified: e.verified,
+            })
+            .collect();
+        record.result = Some(RecordResult {
+            verdict: a.verdict.as_str().into(),
+            verdict_label: l(&format!("md.verdict.{}", a.verdict.as_str())),
+            grounds: a
+                .grounds
+                .iter()
+                .map(|g| RecordGround {
+                    rule: rule_label(lang, &g.rule),
+                    text: render(ds, lang, &g.msg),
+                })
+                .collect(),
+            general_authorisations: a.general_authorisations.clone(),
+            checked: a.checked_msgs.iter().map(|m| render(ds, lang, m)).collect(),
+            due_diligence: a
+                .due_diligence
+                .iter()
+                .enumerate()
+                .map(|(i, step)| RecordStep {
+                    text: DUE_DILIGENCE
+                        .iter()
+                        .position(|d| d == step)
+                        .and_then(|k| DUE_DILIGENCE_IDS.get(k))
+                        .map(|id| l(id))
+                        .unwrap_or_else(|| step.clone()),
+                    done: session.ticks.contains(&(i as u8)),
+                })
+                .collect(),
+            authority: a.authority.as_ref().map(|x| RecordAuthority {
+                member_state: x.member_state.clone(),
+                name: x.name.clone(),
+                web: x.web.clone(),
+            }),
+        });
+    }
+    record
+}
+
+fn make_record_v1(ds: &Dataset, session: &Session, created_at: &str) -> Record {
     let cited_entries = session
         .picked
         .iter()
@@ -419,6 +641,12 @@ pub fn make_record(ds: &Dataset, session: &Session, created_at: &str) -> Record 
         },
         session: session.clone(),
         cited_entries,
+        lang: String::new(),
+        sources: Vec::new(),
+        answers: Vec::new(),
+        candidates: Vec::new(),
+        entries: Vec::new(),
+        result: None,
     }
 }
 

@@ -15,7 +15,12 @@ use crate::i18n::{t, tf, Lang};
 use crate::state::{Action, State};
 
 fn record_of(state: &State) -> Record {
-    session::make_record(dataset(), &state.session(), &browser::now_iso())
+    session::make_record_in(
+        dataset(),
+        &state.session(),
+        &browser::now_iso(),
+        state.lang.code(),
+    )
 }
 
 fn record_json(state: &State) -> Result<String, String> {
@@ -332,26 +337,22 @@ pub fn print_summary(props: &StepProps) -> Html {
     let s = &props.state;
     let ds = dataset();
     let h = ui.h(2);
-    let answers = s.answers.iter().map(|(id, a)| {
-        let q = ds.questions.iter().find(|q| &q.id == id);
-        let ask = q
-            .map(|q| q.ask_in(l.code()).to_string())
-            .unwrap_or_else(|| id.clone());
+    // In the questionnaire's order, with the question and the answer as the user saw them.
+    let answers = ds.questions.iter().filter_map(|q| {
+        let a = s.answers.get(&q.id)?;
         let shown = match a {
             dualuse_core::questions::Answer::Yes => t(l, "answer.yes").to_string(),
             dualuse_core::questions::Answer::No => t(l, "answer.no").to_string(),
             dualuse_core::questions::Answer::Unknown => t(l, "answer.unknown").to_string(),
-            dualuse_core::questions::Answer::Number(n) => crate::i18n::format_decimal(l, *n),
+            dualuse_core::questions::Answer::Number(n) => n.to_string(),
             dualuse_core::questions::Answer::Choice(c) => q
-                .and_then(|q| {
-                    q.choices_in(l.code())
-                        .into_iter()
-                        .find(|(v, _)| v == c)
-                        .map(|(_, label)| label.to_string())
-                })
+                .choices_in(l.code())
+                .into_iter()
+                .find(|(v, _)| v == c)
+                .map(|(_, label)| label.to_string())
                 .unwrap_or_else(|| c.clone()),
         };
-        html! { <tr><td>{ask}</td><td>{shown}</td></tr> }
+        Some(html! { <tr><td>{q.ask_in(l.code()).to_string()}</td><td>{shown}</td></tr> })
     });
     html! {
         <section class="dus-print-only" aria-hidden="true">

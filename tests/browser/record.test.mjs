@@ -76,7 +76,19 @@ test("JSON and Markdown downloads hold the record, and a JSON record loads back"
   await json.saveAs(jsonPath);
   const record = JSON.parse(fs.readFileSync(jsonPath, "utf8"));
   assert.equal(record.schema, "dualuse-screener/record");
-  assert.equal(record.schemaVersion, 1);
+  assert.equal(record.schemaVersion, 2);
+  // Evidence: the verdict and grounds, what was checked, the sources' dates, labels as shown.
+  assert.equal(record.lang, "en");
+  assert.equal(record.result.verdict, "authorisation_required");
+  assert.equal(record.result.verdictLabel, "Authorisation required");
+  assert.ok(record.result.grounds.some((g) => g.rule.includes("Art. 3(1)")));
+  assert.ok(record.result.checked.length > 0);
+  assert.ok(record.result.dueDiligence[0].done, "the ticked step");
+  assert.equal(record.sources.find((s) => s.source === "annex-i").asOf, "2025-11-15");
+  assert.ok(record.entries.some((e) => e.code === "5A001.f.2" && !e.open));
+  // The entries the search showed and the user did not settle stay open, in both lists.
+  const open = record.candidates.filter((c) => c.state === "open").map((c) => c.code);
+  assert.deepEqual(record.entries.filter((e) => e.open).map((e) => e.code), open);
   assert.equal(record.dataset.consolidatedAsOf, "2025-11-15");
   assert.equal(record.session.description, "Tactical IMSI catcher X-200");
   assert.deepEqual(record.session.picked, ["5A001.f.2"]);
