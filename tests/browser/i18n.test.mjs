@@ -105,9 +105,10 @@ test("switching language inside the page rewrites ?lang= without a reload and ke
   await page.getByRole("button", { name: "Voir le résultat" }).click();
   await page.locator(".dus-verdict").waitFor();
   assert.match(await page.locator(".dus-root > [role=status]").textContent(), /^Résultat\s:\s/);
-  // Reload: the language stays, from the URL.
+  // Reload: the language stays, from the URL, and so does the result (the session and step
+  // are in the fragment).
   await page.reload();
-  await waitForWidget(page);
+  await page.locator(".dus-verdict").waitFor({ timeout: 15000 });
   assert.equal(await page.locator(".dus-root").getAttribute("lang"), "fr");
   await context.close();
 });
