@@ -263,3 +263,30 @@ fn a_saved_v1_record_still_loads() {
     newer.schema_version = 3;
     assert!(check_record(ds, &newer).unwrap_err().contains('3'));
 }
+
+#[test]
+fn an_answer_the_changed_questions_no_longer_accept_is_dropped_and_named() {
+    let ds = dualuse_screener::dataset();
+    let q = ds
+        .questions
+        .iter()
+        .find(|q| !q.choices.is_empty())
+        .expect("a choice question");
+    let mut session = dualuse_core::session::Session::default();
+    session.to = "US".into();
+    session.answers.insert(
+        q.id.clone(),
+        dualuse_core::session::AnswerValue::Text("a-choice-that-no-longer-exists".into()),
+    );
+    session.answers.insert(
+        q.id.clone() + "-gone",
+        dualuse_core::session::AnswerValue::Bool(true),
+    );
+    let link = dualuse_core::session::encode_link(&session);
+    let back = dualuse_core::session::decode_link(ds, &link).expect("the session still opens");
+    assert!(back.answers.is_empty(), "{:?}", back.answers);
+    let mut again = session.clone();
+    let dropped = again.drop_outdated_answers(ds);
+    assert_eq!(dropped.len(), 2, "{dropped:?}");
+    assert!(dropped.iter().any(|m| m.contains(&q.id)), "{dropped:?}");
+}

@@ -107,6 +107,30 @@ impl Session {
         }
     }
 
+    /// Answers the current questions no longer accept (a question removed, a choice dropped
+    /// when the law changed, such as the banking and PAN items that left Note 2 to 5A002.a):
+    /// taken out so that the session still opens, and named so the user answers again.
+    pub fn drop_outdated_answers(&mut self, ds: &Dataset) -> Vec<String> {
+        let mut dropped = Vec::new();
+        self.answers.retain(|id, value| {
+            let fits = ds.questions.iter().find(|q| &q.id == id).is_some_and(|q| {
+                match (&q.kind, value.to_answer()) {
+                    (crate::questions::QuestionKind::Choice, Answer::Choice(c)) => {
+                        q.choices.iter().any(|(v, _)| *v == c)
+                    }
+                    _ => true,
+                }
+            });
+            if !fits {
+                dropped.push(format!(
+                    "Your answer to the question `{id}` no longer fits it (the question changed with the control list): answer it again."
+                ));
+            }
+            fits
+        });
+        dropped
+    }
+
     /// Check every code, country and question id against the dataset.
     pub fn validate(&self, ds: &Dataset) -> Result<(), String> {
         for code in &self.picked {
@@ -148,7 +172,8 @@ pub fn encode_link(session: &Session) -> String {
 
 /// Read a link made by `encode_link`; any damage gives a message that says what is wrong.
 pub fn decode_link(ds: &Dataset, link: &str) -> Result<Session, String> {
-    let session = read_link(link)?;
+    let mut session = read_link(link)?;
+    session.drop_outdated_answers(ds);
     session
         .validate(ds)
         .map_err(|e| format!("this link does not fit the current control list: {e}"))?;
@@ -688,6 +713,7 @@ pub fn check_record(ds: &Dataset, record: &Record) -> Result<Vec<String>, String
     session
         .picked
         .retain(|c| crate::assess::resolve_code(ds, c).is_ok());
+    changes.extend(session.drop_outdated_answers(ds));
     session.validate(ds)?;
     Ok(changes)
 }

@@ -72,7 +72,9 @@ fn load_file(file: web_sys::File, d: super::Dispatch, lang: Lang) {
                 } else {
                     format!("{} {}", t(lang, "record.loaded_changed"), changes.join(" "))
                 };
-                d.dispatch(Action::LoadSession(record.session, Some(message)));
+                let mut restored = record.session;
+                restored.drop_outdated_answers(dataset());
+                d.dispatch(Action::LoadSession(restored, Some(message)));
             }
             Err(e) => d.dispatch(Action::SessionError(e)),
         }
