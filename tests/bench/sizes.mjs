@@ -7,9 +7,12 @@ import zlib from "node:zlib";
 export const KB = 1000;
 export const MB = 1000 * 1000;
 
-/** The budgets of /work/shared/DESIGN.md ("Budgets"), in bytes (1 KB = 1,000 bytes). */
+/** The budgets of /work/shared/DESIGN.md ("Budgets"), in bytes (1 KB = 1,000 bytes).
+ * The site's was 500 KB while Annex I held headings only; with the whole legal text (about
+ * 220 KB brotli of data, which no encoding we tried makes smaller: see ARCHITECTURE.md,
+ * "Budgets") and the UI in three languages it is 560 KB. */
 export const SIZE_BUDGETS = {
-  siteBrotli: 500 * KB,
+  siteBrotli: 560 * KB,
   singleFileRaw: 2 * MB,
 };
 
