@@ -587,19 +587,22 @@ fn make_hit(
             .map(|t| norm.stem(&t.word))
             .filter(|s| s.len() >= 3)
             .collect();
-        let note = node
-            .notes
-            .iter()
-            .map(|n| lines_to_plain(&n.lines))
-            .find(|text| {
-                let lower = text.to_lowercase();
-                stems.iter().any(|s| lower.contains(s.as_str()))
-            });
-        if let Some(note) = note {
-            marks = tokenize(&note)
+        let note = node.notes.iter().find_map(|n| {
+            let text = lines_to_plain(&n.lines);
+            let at = stems
+                .iter()
+                .filter_map(|s| find_ignoring_case(&text, s))
+                .min()?;
+            Some((text, at))
+        });
+        if let Some((note, at)) = note {
+            // Only the part around the match is tokenized: notes run to pages, the
+            // snippet is 200 characters.
+            let (part, offset) = around(&note, at, 80, 400);
+            marks = tokenize(part)
                 .into_iter()
                 .filter(|t| is_match(&t.word))
-                .map(|t| (t.start, t.end))
+                .map(|t| (t.start + offset, t.end + offset))
                 .collect();
             source = note;
         }
@@ -617,6 +620,31 @@ fn make_hit(
         verified: entry.verified,
         caution,
     }
+}
+
+/// Byte position of the first occurrence of `needle` (lower case) in `text`, ignoring ASCII
+/// case; on a character boundary.
+fn find_ignoring_case(text: &str, needle: &str) -> Option<usize> {
+    let (t, n) = (text.as_bytes(), needle.as_bytes());
+    if n.is_empty() || n.len() > t.len() {
+        return None;
+    }
+    (0..=t.len() - n.len())
+        .find(|&i| text.is_char_boundary(i) && t[i..i + n.len()].eq_ignore_ascii_case(n))
+}
+
+/// The slice of `text` from about `before` bytes before `at` to `after` bytes after it (on
+/// character boundaries), and where it starts.
+fn around(text: &str, at: usize, before: usize, after: usize) -> (&str, usize) {
+    let mut start = at.saturating_sub(before);
+    while !text.is_char_boundary(start) {
+        start -= 1;
+    }
+    let mut end = (at + after).min(text.len());
+    while !text.is_char_boundary(end) {
+        end += 1;
+    }
+    (&text[start..end], start)
 }
 
 fn parent_context(ds: &Dataset, doc: u32) -> Option<(String, String)> {
