@@ -228,3 +228,19 @@ pub fn on_popstate(mut f: impl FnMut(String) + 'static) -> Option<Listener> {
         callback,
     })
 }
+
+/// Run `work` once the page has painted and is idle for a moment (a timeout, so it also runs
+/// where requestIdleCallback does not exist).
+pub fn after_paint(delay_ms: i32, work: impl FnOnce() + 'static) {
+    let Ok(w) = window() else { return };
+    let task = wasm_bindgen::closure::Closure::once(work);
+    if w.set_timeout_with_callback_and_timeout_and_arguments_0(
+        task.as_ref().unchecked_ref(),
+        delay_ms,
+    )
+    .is_ok()
+    {
+        // Runs once, after which the browser drops it.
+        task.forget();
+    }
+}

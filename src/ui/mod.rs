@@ -249,6 +249,15 @@ pub fn app(props: &AppProps) -> Html {
     };
     let l = ui.lang;
 
+    // The search index is built on the first search (it is not shipped, to keep the
+    // download small): build it just after the first paint, so the first keystroke does not
+    // wait for it. Every widget on a page shares the one index.
+    use_effect_with((), |_| {
+        browser::after_paint(100, || {
+            crate::dataset().index();
+        });
+    });
+
     // The host's `lang` wins: a new prop replaces the language chosen inside.
     {
         let d = dispatch.clone();

@@ -251,7 +251,7 @@ async function benchNode(queries, typing) {
   const [fuseTimes, fuseR] = timedRecall(queries, fuseCodes, targets, 20);
   const docNote = `${docs.length} nodes of ${entries} entries`;
   for (const [name, times, r, extra] of [
-    ["dualuse-core (ours)", oursTimes, ours, "index built at compile time"],
+    ["dualuse-core (ours)", oursTimes, ours, "index built on the first search"],
     ["MiniSearch 7 (prefix, fuzzy 0.2)", miniTimes, miniR, `index built in ${ms(miniBuildMs)}`],
     ["Fuse.js 7 (threshold 0.4, ignoreLocation)", fuseTimes, fuseR, `index built in ${ms(fuseBuildMs)}`],
   ]) {
@@ -307,13 +307,15 @@ async function loadOnce(browser, url, checkUsable) {
   return t.frame;
 }
 
-/** Milliseconds from typing a query into a freshly loaded page to its first result shown. */
-async function firstSearch(browser, url) {
+/** Milliseconds from typing a query into a freshly loaded page, `waitMs` after it became
+ * interactive, to its first result shown. */
+async function firstSearch(browser, url, waitMs) {
   const context = await browser.newContext();
   await context.addInitScript(WATCH_SEARCH_BOX);
   const page = await context.newPage();
   await page.goto(url, { waitUntil: "commit" });
   await page.waitForFunction(() => window.__dusInteractive, null, { timeout: 20000, polling: 10 });
+  await page.waitForTimeout(waitMs);
   const t = await page.evaluate(() => new Promise((resolve) => {
     const box = document.getElementById("dus-search");
     const start = performance.now();
@@ -343,11 +345,14 @@ async function benchLoad(browser) {
       const med = median(times);
       row("load to interactive, median / p95", `Chromium, ${name}`, `${ms(med)} / ${ms(percentile(times, 95))} (${LOAD_RUNS} runs, min ${ms(Math.min(...times))})`, "median <= 250 ms", med <= BUDGET.loadMedianMs);
     }
-    // The search index is built on the first search: how long the first query waits.
+    // The search index is built just after the first paint (or by the first search, if that
+    // comes sooner): how long the first query waits, typed at once and typed a second later.
     const [name, url] = targets[0];
-    const first = [];
-    for (let i = 0; i < Math.min(LOAD_RUNS, 7); i++) first.push(await firstSearch(browser, url));
-    row("first search after load (builds the index), median", `Chromium, ${name}`, `${ms(median(first))} (${first.length} runs, max ${ms(Math.max(...first))})`, "reported", true);
+    for (const waitMs of [0, 1000]) {
+      const first = [];
+      for (let i = 0; i < Math.min(LOAD_RUNS, 7); i++) first.push(await firstSearch(browser, url, waitMs));
+      row(`first search, typed ${waitMs ? "1 s" : "at once"} after load, median`, `Chromium, ${name}`, `${ms(median(first))} (${first.length} runs, max ${ms(Math.max(...first))})`, "reported", true);
+    }
   } finally {
     await srv.close();
   }
