@@ -185,7 +185,21 @@ pub fn collapse_spaces(text: &str) -> String {
             last_space = false;
         }
     }
-    out.trim().to_string()
+    // "1 100 ," and "1 024 ;": the rendering leaves a space after a number's last group
+    // where the OJ has none.
+    let mut tidy = String::with_capacity(out.len());
+    let chars: Vec<char> = out.trim().chars().collect();
+    for (i, c) in chars.iter().enumerate() {
+        let stray = *c == ' '
+            && i > 0
+            && chars[i - 1].is_ascii_digit()
+            && matches!(chars.get(i + 1), Some(',' | ';'))
+            && !chars.get(i + 2).is_some_and(|n| n.is_ascii_digit());
+        if !stray {
+            tidy.push(*c);
+        }
+    }
+    tidy
 }
 
 /// `10<sup>-6</sup>` becomes `10⁻⁶`; ordinals (`5<sup>th</sup>`) become `5th`; what Unicode
@@ -315,6 +329,16 @@ mod tests {
         );
         assert_eq!(m("Note to the Cryptography Note:"), None);
         assert_eq!(m("Noted that"), None);
+    }
+
+    #[test]
+    fn no_space_between_a_number_and_its_comma() {
+        assert_eq!(
+            collapse_spaces("fewer than 1 100 , 'fully"),
+            "fewer than 1 100, 'fully"
+        );
+        assert_eq!(collapse_spaces("level 1 024 ;"), "level 1 024;");
+        assert_eq!(collapse_spaces("0 ,5"), "0 ,5");
     }
 
     #[test]
