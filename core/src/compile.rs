@@ -201,6 +201,7 @@ pub fn compile(files: &[(String, String)]) -> Compiled {
             authorities: Vec::new(),
             questions: Vec::new(),
             rules: Vec::new(),
+            checklist_overrides: Vec::new(),
             search_index: Default::default(),
         },
     };
@@ -309,6 +310,9 @@ pub fn compile(files: &[(String, String)]) -> Compiled {
     }
     if let Some((p, t)) = get("screening-rules.txt") {
         crate::questions::compile_rules(&mut cx.errors, &mut cx.ds, p, t);
+    }
+    if let Some((p, t)) = get("checklist-overrides.txt") {
+        crate::checklist::compile_overrides(&mut cx.errors, &mut cx.ds, p, t);
     }
 
     let ds = &mut cx.ds;

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::index::SearchIndex;
 
 /// Bump when the layout of `Dataset` changes, so a stale blob is rejected, not misread.
-pub const FORMAT_VERSION: u32 = 6;
+pub const FORMAT_VERSION: u32 = 7;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Dataset {
@@ -40,6 +40,9 @@ pub struct Dataset {
     pub authorities: Vec<Authority>,
     pub questions: Vec<crate::questions::Question>,
     pub rules: Vec<crate::questions::ScreeningRule>,
+    /// Maintainers' corrections of a node's combine (data/checklist-overrides.txt); the rest
+    /// of the checklist is derived from the text on demand (`checklist`).
+    pub checklist_overrides: Vec<crate::checklist::Override>,
     /// The search index: derived from the rest, so it is not shipped in the blob (it would
     /// be about 40 % of it compressed) but built on first use; see `Dataset::index`.
     #[serde(skip)]

@@ -1,0 +1,1333 @@
+//! Every Annex I entry's own conditions as a checklist, read from the legal text.
+//!
+//! Nothing here is stored in the blob: the structure of a node is derived on demand from its
+//! words and its items (pure, no DOM), plus the few corrections of
+//! `data/checklist-overrides.txt` (compiled into `Dataset::checklist_overrides`).
+//!
+//! - [`structure`]: how a node's items decide whether it is met (`combine`: any, all, or a
+//!   leaf), from its lead-in ("having any of the following", "as follows", "both of the
+//!   following" ...) and the "and"/"or" closing its last-but-one item; `certain` is false
+//!   where the two disagree or there is no lead-in to read.
+//! - [`thresholds`]: the numbers of an item with their unit and comparator ("exceeding
+//!   1 000 W" is `> 1000 W`; "between 75 mm and 650 mm" a range).
+//! - [`releases`]: the notes that release a node ("... does not control ...").
+//! - [`evaluate`]: three-valued (Kleene) evaluation of a node under the user's answers:
+//!   met, not met or open; "don't know" never rules out; a release applies only when
+//!   answered "yes".
+
+use std::collections::BTreeMap;
+
+use serde::{Deserialize, Serialize};
+
+use crate::codes::is_within;
+use crate::model::{lines_to_plain, Dataset, NoteKind};
+use crate::records::Errors;
+
+/// How a node's items decide whether it is met.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Combine {
+    /// One of its items is enough.
+    Any,
+    /// Every item is needed.
+    All,
+    /// No items: the node's own words decide.
+    Leaf,
+}
+
+impl Combine {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Combine::Any => "any",
+            Combine::All => "all",
+            Combine::Leaf => "leaf",
+        }
+    }
+
+    pub fn parse(s: &str) -> Option<Combine> {
+        match s {
+            "any" => Some(Combine::Any),
+            "all" => Some(Combine::All),
+            "leaf" => Some(Combine::Leaf),
+            _ => None,
+        }
+    }
+}
+
+/// A maintainer's correction of a node's combine (data/checklist-overrides.txt).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Override {
+    pub code: String,
+    pub combine: Combine,
+}
+
+/// Lead-in phrases, longest first within each kind. "as follows" introduces a list of kinds
+/// of item (any one of them is caught); the others list characteristics.
+const LEADS: &[(&str, Combine)] = &[
+    ("having all of the following", Combine::All),
+    ("all of the following", Combine::All),
+    ("all the following", Combine::All),
+    ("both of the following", Combine::All),
+    ("each of the following", Combine::All),
+    ("having any of the following", Combine::Any),
+    ("any one of the following", Combine::Any),
+    ("at least one of the following", Combine::Any),
+    ("one or more of the following", Combine::Any),
+    ("any of the following", Combine::Any),
+    ("either of the following", Combine::Any),
+    ("as follows", Combine::Any),
+];
+
+/// The lead-in "as follows": its items name kinds of item, so meeting one of them meets the
+/// node's own words too.
+pub const AS_FOLLOWS: &str = "as follows";
+
+/// A lead-in that does not say "any" or "all" ("with the following characteristics"): the
+/// items' connector decides.
+pub const THE_FOLLOWING: &str = "the following";
+
+/// Why a node's structure is not certain.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Doubt {
+    /// It has items but no lead-in says how they combine.
+    NoLeadIn,
+    /// Its lead-ins say both "any" and "all".
+    LeadInsDisagree,
+    /// The lead-in and the "and"/"or" closing its items disagree.
+    ConnectorDisagrees,
+    /// The items close with both "and" and "or".
+    MixedConnectors,
+    /// A lead-in ("having any of the following") but no items under it.
+    LeadInWithoutItems,
+}
+
+impl Doubt {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Doubt::NoLeadIn => "no lead-in",
+            Doubt::LeadInsDisagree => "lead-ins disagree",
+            Doubt::ConnectorDisagrees => "lead-in and closing connector disagree",
+            Doubt::MixedConnectors => "items close with both and and or",
+            Doubt::LeadInWithoutItems => "lead-in without items",
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct Structure {
+    pub combine: Combine,
+    /// The lead-in phrase read, as the table above spells it.
+    pub lead: Option<&'static str>,
+    pub certain: bool,
+    pub doubt: Option<Doubt>,
+    /// A maintainer set the combine in data/checklist-overrides.txt.
+    pub overridden: bool,
+}
+
+/// "Not used;" items keep their label in the OJ but hold nothing.
+pub fn is_not_used(text: &str) -> bool {
+    let t = text.trim().trim_end_matches([';', '.', ',']).trim();
+    t.eq_ignore_ascii_case("not used")
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Connector {
+    And,
+    Or,
+}
+
+/// The "and"/"or" at the end of a text ("...; or", "..., and").
+fn closing_connector(text: &str) -> Option<Connector> {
+    let t = text.trim_end().to_ascii_lowercase();
+    let last = t
+        .rsplit(|c: char| c.is_whitespace() || c == ';' || c == ',')
+        .next()?;
+    match last {
+        "and" => Some(Connector::And),
+        "or" | "and/or" => Some(Connector::Or),
+        _ => None,
+    }
+}
+
+/// The text that closes a node in the OJ: its own words, or those of its last item (the
+/// connector of a list stands at the end of the last line before the next item).
+fn closing_text(ds: &Dataset, idx: u32) -> &str {
+    let n = &ds.nodes[idx as usize];
+    match n.children.last() {
+        Some(&c) => closing_text(ds, c),
+        None => &n.text,
+    }
+}
+
+/// The lead-ins in a text, in order of appearance (overlapping phrases counted once).
+fn lead_ins(text: &str) -> Vec<(usize, &'static str, Combine)> {
+    let lower = text.to_lowercase();
+    let mut found: Vec<(usize, usize, &'static str, Combine)> = Vec::new();
+    for &(phrase, kind) in LEADS {
+        let mut from = 0;
+        while let Some(pos) = lower[from..].find(phrase) {
+            let start = from + pos;
+            let end = start + phrase.len();
+            if !found.iter().any(|&(s, e, _, _)| start < e && s < end) {
+                found.push((start, end, phrase, kind));
+            }
+            from = end;
+        }
+    }
+    found.sort_by_key(|f| f.0);
+    found.into_iter().map(|(s, _, p, k)| (s, p, k)).collect()
+}
+
+/// How the node's items combine, read from its words and its items.
+pub fn structure(ds: &Dataset, idx: u32) -> Structure {
+    let node = &ds.nodes[idx as usize];
+    let leads = lead_ins(&node.text);
+    let lead = leads.last().map(|l| (l.1, l.2));
+    let items: Vec<u32> = node
+        .children
+        .iter()
+        .copied()
+        .filter(|&c| !is_not_used(&ds.nodes[c as usize].text))
+        .collect();
+    let derived = if items.is_empty() && node.children.is_empty() {
+        Structure {
+            combine: Combine::Leaf,
+            lead: lead.map(|l| l.0),
+            // "having any of the following" with nothing following: an item was lost.
+            certain: lead.is_none() || lead.is_some_and(|l| l.0 == AS_FOLLOWS),
+            doubt: lead
+                .filter(|l| l.0 != AS_FOLLOWS)
+                .map(|_| Doubt::LeadInWithoutItems),
+            overridden: false,
+        }
+    } else {
+        // The connectors closing every item but the last.
+        let mut connectors: Vec<Connector> = Vec::new();
+        for &c in items.iter().take(items.len().saturating_sub(1)) {
+            if let Some(k) = closing_connector(closing_text(ds, c)) {
+                connectors.push(k);
+            }
+        }
+        let connector = connectors.last().copied();
+        let mixed = connectors.iter().any(|&k| Some(k) != connector);
+        let from_connector = |k: Connector| match k {
+            Connector::And => Combine::All,
+            Connector::Or => Combine::Any,
+        };
+        let leads_disagree = leads.iter().any(|l| Some(l.2) != lead.map(|x| x.1));
+        match lead {
+            Some((phrase, kind)) => {
+                // "as follows" lists kinds of item: "a. X; and b. Y" names both kinds, so
+                // an "and" there does not make every item necessary.
+                let agrees = match connector {
+                    None => true,
+                    Some(k) => from_connector(k) == kind || phrase == AS_FOLLOWS,
+                };
+                let doubt = if leads_disagree {
+                    Some(Doubt::LeadInsDisagree)
+                } else if !agrees {
+                    Some(Doubt::ConnectorDisagrees)
+                } else if mixed && phrase != AS_FOLLOWS {
+                    Some(Doubt::MixedConnectors)
+                } else {
+                    None
+                };
+                Structure {
+                    combine: kind,
+                    lead: Some(phrase),
+                    certain: doubt.is_none(),
+                    doubt,
+                    overridden: false,
+                }
+            }
+            None => {
+                // "with the following characteristics", "of the following:": the items' own
+                // "and"/"or" says how they combine. So does an item without words of its own ("1." whose "a." follows) has no lead-in
+                // to read: its connector alone says how its items combine.
+                let lower = node.text.to_lowercase();
+                let unqualified = lower.contains(THE_FOLLOWING);
+                let either = lower.trim_end().ends_with("either:");
+                let combine = if either {
+                    Combine::Any
+                } else {
+                    connector.map(from_connector).unwrap_or(Combine::Any)
+                };
+                let certain = (either && connector.is_none_or(|k| k == Connector::Or))
+                    || ((node.text.trim().is_empty() || unqualified)
+                        && connector.is_some()
+                        && !mixed);
+                Structure {
+                    combine,
+                    lead: if either {
+                        Some("either")
+                    } else {
+                        unqualified.then_some(THE_FOLLOWING)
+                    },
+                    certain,
+                    doubt: (!certain).then_some(if mixed {
+                        Doubt::MixedConnectors
+                    } else {
+                        Doubt::NoLeadIn
+                    }),
+                    overridden: false,
+                }
+            }
+        }
+    };
+    match ds.checklist_overrides.iter().find(|o| o.code == node.code) {
+        Some(o) => Structure {
+            combine: o.combine,
+            certain: true,
+            overridden: true,
+            ..derived
+        },
+        None => derived,
+    }
+}
+
+/// A number of the legal text with its unit and what it catches.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Threshold {
+    pub value: f64,
+    /// The unit as written ("W", "%", "mm", "frames/s", "°C"); empty when none follows.
+    pub unit: String,
+    /// `>`, `>=`, `<`, `<=`, or `between` (a range from `value` to `upper`).
+    pub comparator: &'static str,
+    /// The upper end of a range ("between 75 mm and 650 mm": 650).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub upper: Option<f64>,
+    /// The words matched: "exceeding 1 000 W".
+    pub text: String,
+}
+
+/// Comparators before a number, longest first.
+const BEFORE: &[(&str, &str)] = &[
+    ("equal to or more than", ">="),
+    ("equal to or greater than", ">="),
+    ("equal to or higher than", ">="),
+    ("equal to or larger than", ">="),
+    ("equal to or exceeding", ">="),
+    ("greater than or equal to", ">="),
+    ("more than or equal to", ">="),
+    ("not less than", ">="),
+    ("at least", ">="),
+    ("equal to or less than", "<="),
+    ("equal to or lower than", "<="),
+    ("equal to or smaller than", "<="),
+    ("equal to or fewer than", "<="),
+    ("less than or equal to", "<="),
+    ("not exceeding", "<="),
+    ("not more than", "<="),
+    ("not greater than", "<="),
+    ("at most", "<="),
+    ("in excess of", ">"),
+    ("exceeding", ">"),
+    ("exceeds", ">"),
+    ("exceed", ">"),
+    ("more than", ">"),
+    ("greater than", ">"),
+    ("higher than", ">"),
+    ("larger than", ">"),
+    ("longer than", ">"),
+    ("above", ">"),
+    ("less than", "<"),
+    ("fewer than", "<"),
+    ("lower than", "<"),
+    ("smaller than", "<"),
+    ("shorter than", "<"),
+    ("below", "<"),
+];
+
+/// Comparators after a number and its unit ("12 elements or fewer").
+const AFTER: &[(&str, &str)] = &[
+    (" or more", ">="),
+    (" or greater", ">="),
+    (" or higher", ">="),
+    (" or above", ">="),
+    (" or less", "<="),
+    (" or fewer", "<="),
+    (" or lower", "<="),
+    (" or below", "<="),
+];
+
+const NOT_UNITS: &[&str] = &[
+    "and",
+    "or",
+    "but",
+    "of",
+    "the",
+    "to",
+    "in",
+    "for",
+    "at",
+    "with",
+    "when",
+    "where",
+    "a",
+    "an",
+    "on",
+    "by",
+    "from",
+    "as",
+    "is",
+    "than",
+    "inclusive",
+    "which",
+    "that",
+    "per",
+    "nor",
+    "each",
+    "between",
+    "not",
+    "over",
+    "under",
+    "within",
+];
+
+fn superscript_digit(c: char) -> Option<u32> {
+    match c {
+        '⁰' => Some(0),
+        '¹' => Some(1),
+        '²' => Some(2),
+        '³' => Some(3),
+        '⁴' => Some(4),
+        '⁵' => Some(5),
+        '⁶' => Some(6),
+        '⁷' => Some(7),
+        '⁸' => Some(8),
+        '⁹' => Some(9),
+        _ => None,
+    }
+}
+
+fn is_space(c: char) -> bool {
+    c == ' ' || c == '\u{a0}' || c == '\u{202f}' || c == '\u{2009}'
+}
+
+/// A number starting at byte `i` of `s` in the OJ's writing: "1 000" (groups of three after
+/// a space), "0,5" (decimal comma), "-55", "4 × 10⁶", "10⁻⁶". Returns (value, end).
+pub fn parse_number(s: &str, i: usize) -> Option<(f64, usize)> {
+    let b = s.as_bytes();
+    let mut j = i;
+    let mut negative = false;
+    if s[j..].starts_with('-') {
+        negative = true;
+        j += 1;
+    } else if s[j..].starts_with('−') {
+        negative = true;
+        j += '−'.len_utf8();
+    }
+    let digits_from = j;
+    while j < b.len() && b[j].is_ascii_digit() {
+        j += 1;
+    }
+    if j == digits_from {
+        return None;
+    }
+    let mut int = s[digits_from..j].to_string();
+    // Thousands: "1 000 000" (only after a first group of at most three digits).
+    if int.len() <= 3 {
+        loop {
+            let rest = &s[j..];
+            let Some(sp) = rest.chars().next().filter(|&c| is_space(c)) else {
+                break;
+            };
+            let after = &rest[sp.len_utf8()..];
+            let ab = after.as_bytes();
+            if ab.len() >= 3
+                && ab[..3].iter().all(u8::is_ascii_digit)
+                && !ab.get(3).is_some_and(|c| c.is_ascii_digit())
+                && !after[3..].starts_with(['.', '-'])
+            {
+                int.push_str(&after[..3]);
+                j += sp.len_utf8() + 3;
+            } else {
+                break;
+            }
+        }
+    }
+    let mut text = int;
+    // Decimal comma: "0,5", "12,5" (a comma followed by a digit, no space).
+    if b.get(j) == Some(&b',') && b.get(j + 1).is_some_and(u8::is_ascii_digit) {
+        let mut k = j + 1;
+        while k < b.len() && b[k].is_ascii_digit() {
+            k += 1;
+        }
+        text.push('.');
+        text.push_str(&s[j + 1..k]);
+        j = k;
+    }
+    // "802.11", "3A001.a": not a quantity.
+    if b.get(j) == Some(&b'.') && b.get(j + 1).is_some_and(|c| c.is_ascii_alphanumeric()) {
+        return None;
+    }
+    let mut value: f64 = text.parse().ok()?;
+    // A power of ten written with superscripts: "10⁶", "10⁻⁶".
+    let power = |from: usize| -> Option<(i32, usize)> {
+        let mut k = from;
+        let mut neg = false;
+        if s[k..].starts_with('⁻') {
+            neg = true;
+            k += '⁻'.len_utf8();
+        }
+        let start = k;
+        let mut e: i32 = 0;
+        while let Some(c) = s[k..].chars().next() {
+            match superscript_digit(c) {
+                Some(d) => {
+                    e = e * 10 + d as i32;
+                    k += c.len_utf8();
+                }
+                None => break,
+            }
+        }
+        (k > start).then_some((if neg { -e } else { e }, k))
+    };
+    if text == "10" {
+        if let Some((e, k)) = power(j) {
+            value = 10f64.powi(e);
+            j = k;
+        }
+    }
+    // "4 × 10⁶", "1,5 x 10⁻³".
+    for times in [" × 10", "×10", " x 10"] {
+        if s[j..].starts_with(times) {
+            if let Some((e, k)) = power(j + times.len()) {
+                value *= 10f64.powi(e);
+                j = k;
+            }
+            break;
+        }
+    }
+    Some((if negative { -value } else { value }, j))
+}
+
+/// The unit after a number ending at `j`: returns (unit, end).
+fn parse_unit(s: &str, j: usize) -> (String, usize) {
+    let rest = &s[j..];
+    let trimmed = rest.trim_start_matches(is_space);
+    let skip = rest.len() - trimmed.len();
+    if trimmed.starts_with('%') {
+        return ("%".into(), j + skip + 1);
+    }
+    // A defined term as the unit: 4 × 10⁶ "active pixels".
+    for q in ['"', '\''] {
+        if let Some(inner) = trimmed.strip_prefix(q) {
+            if let Some(end) = inner.find(q) {
+                return (inner[..end].to_string(), j + skip + q.len_utf8() * 2 + end);
+            }
+        }
+    }
+    let token_len = trimmed
+        .find(|c: char| c.is_whitespace() || c == ';' || c == ',' || c == '(' || c == ')')
+        .unwrap_or(trimmed.len());
+    let token = trimmed[..token_len].trim_end_matches(['.', ':']);
+    if token.is_empty()
+        || NOT_UNITS.contains(&token.to_lowercase().as_str())
+        || token.starts_with(|c: char| c.is_ascii_digit())
+    {
+        return (String::new(), j);
+    }
+    (token.to_string(), j + skip + token.len())
+}
+
+/// The window before a number, lower-cased, with a short parenthesis dropped: "less (better)
+/// than" reads as "less than".
+fn before_window(s: &str, i: usize) -> String {
+    let start = s[..i]
+        .char_indices()
+        .rev()
+        .nth(60)
+        .map(|(k, _)| k)
+        .unwrap_or(0);
+    let mut w = s[start..i].to_lowercase();
+    while let Some(open) = w.rfind(" (") {
+        let Some(close) = w[open..].find(')') else {
+            break;
+        };
+        let inner = &w[open + 2..open + close];
+        if inner.len() <= 12 && inner.chars().all(|c| c.is_alphabetic() || c == ' ') {
+            w.replace_range(open..open + close + 1, "");
+        } else {
+            break;
+        }
+    }
+    w.trim_end_matches(is_space).to_string()
+}
+
+/// Whether `w` ends with `phrase` as whole words.
+fn ends_with_words(w: &str, phrase: &str) -> bool {
+    w.ends_with(phrase)
+        && w[..w.len() - phrase.len()]
+            .chars()
+            .next_back()
+            .is_none_or(|c| !c.is_alphanumeric())
+}
+
+/// The end of an equivalent in parentheses after a quantity ("218 K (-55 °C)", "37 GBq/kg
+/// (1 Ci/kg)"), if one follows at `end`.
+fn equivalent(text: &str, end: usize) -> Option<usize> {
+    let par = text[end..].strip_prefix(" (")?;
+    if !par.starts_with(|c: char| c.is_ascii_digit() || c == '-' || c == '−') {
+        return None;
+    }
+    par.find(')').map(|close| end + 2 + close + 1)
+}
+
+/// The thresholds of a text: each number that a comparator qualifies, with its unit.
+pub fn thresholds(text: &str) -> Vec<Threshold> {
+    let mut out = Vec::new();
+    let b = text.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let c = b[i];
+        let starts_number =
+            c.is_ascii_digit() || (c == b'-' && b.get(i + 1).is_some_and(u8::is_ascii_digit));
+        let prev = text[..i].chars().next_back();
+        if !starts_number
+            || prev.is_some_and(|p| p.is_alphanumeric() || p == '.' || p == ',' || p == '/')
+        {
+            i += text[i..].chars().next().map_or(1, char::len_utf8);
+            continue;
+        }
+        let Some((value, end)) = parse_number(text, i) else {
+            // Skip the rest of this run of digits.
+            while i < b.len() && (b[i].is_ascii_alphanumeric() || b[i] == b'.') {
+                i += 1;
+            }
+            continue;
+        };
+        let (unit, mut end) = parse_unit(text, end);
+        let window = before_window(text, i);
+        // A range: "between 75 mm and 650 mm", "from 10 kHz to 24 kHz".
+        let range = [("between", " and "), ("from", " to ")]
+            .into_iter()
+            .find(|(open, _)| ends_with_words(&window, open));
+        if let Some((open, sep)) = range {
+            let low_end = equivalent(text, end).unwrap_or(end);
+            if text[low_end..].starts_with(sep) {
+                let at = low_end + sep.len();
+                if let Some((upper, e2)) = parse_number(text, at) {
+                    let (unit2, e3) = parse_unit(text, e2);
+                    let e3 = equivalent(text, e3).unwrap_or(e3);
+                    let start = i - open.len() - 1;
+                    let start = if text.is_char_boundary(start) {
+                        start
+                    } else {
+                        i
+                    };
+                    out.push(Threshold {
+                        value,
+                        unit: if unit2.is_empty() { unit } else { unit2 },
+                        comparator: "between",
+                        upper: Some(upper),
+                        text: text[start..e3].trim().to_string(),
+                    });
+                    i = e3;
+                    continue;
+                }
+            }
+        }
+        let mut comparator = None;
+        let mut start = i;
+        for &(phrase, cmp) in BEFORE {
+            if ends_with_words(&window, phrase) {
+                comparator = Some(cmp);
+                // Find the phrase in the original text (the window may have lost a
+                // parenthesis): the last occurrence before the number.
+                let lower = text[..i].to_lowercase();
+                let first = phrase.split(' ').next().unwrap_or(phrase);
+                if let Some(p) = lower.rfind(first) {
+                    if text.is_char_boundary(p) {
+                        start = p;
+                    }
+                }
+                break;
+            }
+        }
+        // "12 elements or fewer", "2 or more".
+        let after_lower = text[end..].to_lowercase();
+        for &(phrase, cmp) in AFTER {
+            if after_lower.starts_with(phrase)
+                && after_lower[phrase.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric())
+            {
+                if comparator.is_none() {
+                    comparator = Some(cmp);
+                    end += phrase.len();
+                }
+                break;
+            }
+        }
+        // An equivalent in parentheses: "218 K (-55 °C)".
+        let mut next = end;
+        if let Some(close_at) = equivalent(text, end) {
+            if comparator.is_some() {
+                end = close_at;
+            }
+            next = close_at;
+        }
+        if let Some(cmp) = comparator {
+            out.push(Threshold {
+                value,
+                unit,
+                comparator: cmp,
+                upper: None,
+                text: text[start..end].trim().to_string(),
+            });
+        }
+        i = next.max(i + 1);
+        while !text.is_char_boundary(i) {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// A note that releases a node: "Note: 6A003.b. does not control ...".
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Release {
+    /// How `itemAnswers` names it: "Note 3 to 6A003.b.4" (the note's label and the item it
+    /// stands under).
+    pub key: String,
+    pub label: String,
+    pub text: String,
+}
+
+const RELEASE_PHRASES: &[&str] = &[
+    "does not control",
+    "do not control",
+    "not controlled",
+    "does not apply",
+    "do not apply",
+];
+
+/// The codes a note names before its releasing phrase ("6A003.b.4.a. does not control").
+fn named_codes(first_line: &str, phrase_at: usize) -> Vec<String> {
+    first_line[..phrase_at]
+        .split(|c: char| c.is_whitespace() || c == ',' || c == '(' || c == ')')
+        .filter_map(|w| {
+            let w = w.trim_end_matches(['.', ':', ';']);
+            crate::codes::normalize_code(w).filter(|n| n == w)
+        })
+        .collect()
+}
+
+/// Every release of the entry holding `idx`, with the nodes it releases: (target, release).
+/// A note names what it releases ("6A003.b.4.a. does not control"); a note naming no item of
+/// its entry releases the item it stands under.
+pub fn entry_releases(ds: &Dataset, idx: u32) -> Vec<(u32, Release)> {
+    let entry = ds.nodes[idx as usize].entry;
+    let root = ds.entries[entry as usize].root;
+    let mut out = Vec::new();
+    let mut stack = vec![root];
+    while let Some(n) = stack.pop() {
+        let node = &ds.nodes[n as usize];
+        let mut seen: Vec<&str> = Vec::new();
+        for note in &node.notes {
+            let count = seen.iter().filter(|l| **l == note.label).count();
+            seen.push(&note.label);
+            if note.kind != NoteKind::Note {
+                continue;
+            }
+            let Some(first) = note.lines.first() else {
+                continue;
+            };
+            let lower = first.text.to_lowercase();
+            let Some(at) = RELEASE_PHRASES.iter().filter_map(|p| lower.find(p)).min() else {
+                continue;
+            };
+            let key = if count == 0 {
+                format!("{} to {}", note.label, node.code)
+            } else {
+                format!("{} ({}) to {}", note.label, count + 1, node.code)
+            };
+            let release = Release {
+                key,
+                label: note.label.clone(),
+                text: lines_to_plain(&note.lines),
+            };
+            let targets: Vec<u32> = named_codes(&first.text, at)
+                .iter()
+                .filter_map(|c| ds.node_index(c))
+                .filter(|&t| ds.nodes[t as usize].entry == entry)
+                .collect();
+            if targets.is_empty() {
+                out.push((n, release));
+            } else {
+                for t in targets {
+                    out.push((t, release.clone()));
+                }
+            }
+        }
+        stack.extend(node.children.iter().rev());
+    }
+    out
+}
+
+/// The releases of one node.
+pub fn releases(ds: &Dataset, idx: u32) -> Vec<Release> {
+    entry_releases(ds, idx)
+        .into_iter()
+        .filter(|(t, _)| *t == idx)
+        .map(|(_, r)| r)
+        .collect()
+}
+
+/// A node of the checklist, as the JS API returns it.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ChecklistNode {
+    pub code: String,
+    pub text: String,
+    pub combine: Combine,
+    /// The lead-in read ("having all of the following", "as follows"), if any.
+    pub lead: Option<&'static str>,
+    pub thresholds: Vec<Threshold>,
+    pub children: Vec<ChecklistNode>,
+    pub releases: Vec<Release>,
+    pub certain: bool,
+}
+
+/// The checklist of a code (an entry or an item at any level), or `None`.
+pub fn checklist(ds: &Dataset, code: &str) -> Option<ChecklistNode> {
+    let code = crate::codes::normalize_code(code).unwrap_or_else(|| code.trim().to_string());
+    let idx = ds.node_index(&code)?;
+    let releases = entry_releases(ds, idx);
+    Some(build(ds, idx, &releases))
+}
+
+fn build(ds: &Dataset, idx: u32, releases: &[(u32, Release)]) -> ChecklistNode {
+    let n = &ds.nodes[idx as usize];
+    let s = structure(ds, idx);
+    ChecklistNode {
+        code: n.code.clone(),
+        text: n.text.clone(),
+        combine: s.combine,
+        lead: s.lead,
+        thresholds: thresholds(&n.text),
+        children: n.children.iter().map(|&c| build(ds, c, releases)).collect(),
+        releases: releases
+            .iter()
+            .filter(|(t, _)| *t == idx)
+            .map(|(_, r)| r.clone())
+            .collect(),
+        certain: s.certain,
+    }
+}
+
+/// The user's answer to "does your item meet this?" for one node or release.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum ItemAnswer {
+    Yes,
+    No,
+    Unknown,
+}
+
+impl ItemAnswer {
+    pub fn parse(s: &str) -> Option<ItemAnswer> {
+        match s {
+            "yes" => Some(ItemAnswer::Yes),
+            "no" => Some(ItemAnswer::No),
+            "unknown" | "dont_know" => Some(ItemAnswer::Unknown),
+            _ => None,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ItemAnswer::Yes => "yes",
+            ItemAnswer::No => "no",
+            ItemAnswer::Unknown => "unknown",
+        }
+    }
+}
+
+/// `{ code or release key: answer }`.
+pub type ItemAnswers = BTreeMap<String, ItemAnswer>;
+
+/// Three-valued truth of a node under the answers.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Status {
+    Met,
+    NotMet,
+    Open,
+}
+
+impl Status {
+    fn and(self, other: Status) -> Status {
+        match (self, other) {
+            (Status::NotMet, _) | (_, Status::NotMet) => Status::NotMet,
+            (Status::Met, Status::Met) => Status::Met,
+            _ => Status::Open,
+        }
+    }
+
+    fn or(self, other: Status) -> Status {
+        match (self, other) {
+            (Status::Met, _) | (_, Status::Met) => Status::Met,
+            (Status::NotMet, Status::NotMet) => Status::NotMet,
+            _ => Status::Open,
+        }
+    }
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Status::Met => "met",
+            Status::NotMet => "not_met",
+            Status::Open => "open",
+        }
+    }
+}
+
+fn of_answer(a: ItemAnswer) -> Status {
+    match a {
+        ItemAnswer::Yes => Status::Met,
+        ItemAnswer::No => Status::NotMet,
+        ItemAnswer::Unknown => Status::Open,
+    }
+}
+
+/// What the answers say about a node and its items.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evaluation {
+    pub code: String,
+    pub status: Status,
+    /// The most specific items met: down through "any" nodes to the item met, stopping at
+    /// an "all" node or a leaf ("6A003.b.4.b").
+    pub matched_items: Vec<String>,
+    /// The most specific items still possible: like `matched_items`, but not descending
+    /// below a node with no answer under it.
+    pub open_items: Vec<String>,
+    /// The releases answered "yes" that release an item not otherwise ruled out.
+    pub released_by: Vec<String>,
+}
+
+struct Eval<'a> {
+    ds: &'a Dataset,
+    answers: &'a ItemAnswers,
+    releases: Vec<(u32, Release)>,
+    /// Per node: (own condition, release factor, status), computed once.
+    memo: BTreeMap<u32, (Status, Status, Status)>,
+}
+
+impl Eval<'_> {
+    /// The node's own words: the answer, or, unanswered, implied (an item without words, or
+    /// one whose items name its kinds "as follows") or unknown.
+    fn own(&self, idx: u32, s: &Structure) -> Status {
+        let n = &self.ds.nodes[idx as usize];
+        if is_not_used(&n.text) {
+            return Status::NotMet;
+        }
+        match self.answers.get(&n.code) {
+            Some(&a) => of_answer(a),
+            None if n.text.trim().is_empty() => Status::Met,
+            None if s.lead == Some(AS_FOLLOWS) && s.combine != Combine::Leaf => Status::Met,
+            None => Status::Open,
+        }
+    }
+
+    /// Releases of the node: NotMet when one is answered "yes", Open when one is "don't
+    /// know", Met (no effect) otherwise.
+    fn release_factor(&self, idx: u32) -> Status {
+        let mut f = Status::Met;
+        for (_, r) in self.releases.iter().filter(|(t, _)| *t == idx) {
+            match self.answers.get(&r.key) {
+                Some(ItemAnswer::Yes) => return Status::NotMet,
+                Some(ItemAnswer::Unknown) => f = Status::Open,
+                _ => {}
+            }
+        }
+        f
+    }
+
+    /// (own, release factor, status before releases).
+    fn node(&mut self, idx: u32) -> (Status, Status, Status) {
+        if let Some(&v) = self.memo.get(&idx) {
+            return v;
+        }
+        let ds = self.ds;
+        let s = structure(ds, idx);
+        let own = self.own(idx, &s);
+        let items: Vec<u32> = ds.nodes[idx as usize]
+            .children
+            .iter()
+            .copied()
+            .filter(|&c| !is_not_used(&ds.nodes[c as usize].text))
+            .collect();
+        let body = match s.combine {
+            _ if items.is_empty() => Status::Met,
+            Combine::Leaf => Status::Met,
+            Combine::Any => items
+                .iter()
+                .fold(Status::NotMet, |acc, &c| acc.or(self.status(c))),
+            Combine::All => items
+                .iter()
+                .fold(Status::Met, |acc, &c| acc.and(self.status(c))),
+        };
+        let v = (own, self.release_factor(idx), own.and(body));
+        self.memo.insert(idx, v);
+        v
+    }
+
+    fn status(&mut self, idx: u32) -> Status {
+        let (_, release, before) = self.node(idx);
+        before.and(release)
+    }
+
+    fn answered_below(&self, idx: u32) -> bool {
+        let code = &self.ds.nodes[idx as usize].code;
+        let prefix = format!("{code}.");
+        self.answers
+            .range(prefix.clone()..)
+            .take_while(|(k, _)| k.starts_with(&prefix))
+            .next()
+            .is_some()
+    }
+
+    fn visit(&mut self, idx: u32, context: Status, out: &mut Evaluation) {
+        let ds = self.ds;
+        let n = &ds.nodes[idx as usize];
+        if is_not_used(&n.text) {
+            return;
+        }
+        let (own, release, _) = self.node(idx);
+        let eff = context.and(self.status(idx));
+        if eff == Status::NotMet {
+            return;
+        }
+        let s = structure(ds, idx);
+        if s.combine == Combine::Any && !n.children.is_empty() && self.answered_below(idx) {
+            let inner = context.and(own).and(release);
+            for &c in &n.children {
+                self.visit(c, inner, out);
+            }
+        } else if eff == Status::Met {
+            out.matched_items.push(n.code.clone());
+        } else {
+            out.open_items.push(n.code.clone());
+        }
+    }
+}
+
+/// Evaluate the node `code` (an entry or an item) under the answers. Answers outside it are
+/// ignored; releases standing on its ancestors count.
+pub fn evaluate(ds: &Dataset, code: &str, answers: &ItemAnswers) -> Option<Evaluation> {
+    let idx = ds.node_index(code)?;
+    let mut ev = Eval {
+        ds,
+        answers,
+        releases: entry_releases(ds, idx),
+        memo: BTreeMap::new(),
+    };
+    // The ancestors' own words and releases frame the node.
+    let mut context = Status::Met;
+    let mut up = ds.nodes[idx as usize].parent;
+    while let Some(p) = up {
+        let s = structure(ds, p);
+        context = context.and(ev.own(p, &s)).and(ev.release_factor(p));
+        up = ds.nodes[p as usize].parent;
+    }
+    let mut out = Evaluation {
+        code: ds.nodes[idx as usize].code.clone(),
+        status: context.and(ev.status(idx)),
+        matched_items: Vec::new(),
+        open_items: Vec::new(),
+        released_by: Vec::new(),
+    };
+    ev.visit(idx, context, &mut out);
+    let own_code = out.code.clone();
+    let releases = ev.releases.clone();
+    for (t, r) in &releases {
+        let target = &ds.nodes[*t as usize].code;
+        let applies = answers.get(&r.key) == Some(&ItemAnswer::Yes)
+            && (is_within(target, &own_code) || is_within(&own_code, target))
+            && ev.node(*t).2 != Status::NotMet;
+        if applies && !out.released_by.contains(&r.key) {
+            out.released_by.push(r.key.clone());
+        }
+    }
+    Some(out)
+}
+
+/// Check item answers: every key names a node or a release of the data.
+pub fn check_answers(ds: &Dataset, answers: &ItemAnswers) -> Result<(), String> {
+    for key in answers.keys() {
+        if ds.node_index(key).is_some() {
+            continue;
+        }
+        let release = key.rsplit_once(" to ").and_then(|(_, code)| {
+            let idx = ds.node_index(code)?;
+            entry_releases(ds, idx)
+                .into_iter()
+                .find(|(_, r)| &r.key == key)
+        });
+        if release.is_none() {
+            return Err(format!(
+                "unknown item `{key}` in `itemAnswers` (expected an Annex I code such as 6A003.b.4 or a release such as \"Note to 6A003.b\")"
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// Parse data/checklist-overrides.txt: `CODE | any|all|leaf`, `#` comments. Errors name the
+/// file and line; codes must exist, and `any`/`all` need a node with items.
+pub fn compile_overrides(errors: &mut Errors, ds: &mut Dataset, path: &str, text: &str) {
+    let mut out: Vec<Override> = Vec::new();
+    for (i, raw) in text.lines().enumerate() {
+        let line_no = i as u32 + 1;
+        let line = raw.split('#').next().unwrap_or("").trim();
+        if line.is_empty() || line.starts_with('@') {
+            continue;
+        }
+        let Some((code, combine)) = line.split_once('|') else {
+            errors.push(
+                path,
+                line_no,
+                format!("expected `CODE | any|all|leaf`, got `{line}`"),
+            );
+            continue;
+        };
+        let (code, combine) = (code.trim(), combine.trim());
+        let Some(combine) = Combine::parse(combine) else {
+            errors.push(
+                path,
+                line_no,
+                format!("combine must be any, all or leaf, got `{combine}`"),
+            );
+            continue;
+        };
+        let Some(idx) = ds.node_index(code) else {
+            errors.push(path, line_no, format!("unknown Annex I code `{code}`"));
+            continue;
+        };
+        let has_items = ds.nodes[idx as usize]
+            .children
+            .iter()
+            .any(|&c| !is_not_used(&ds.nodes[c as usize].text));
+        if combine != Combine::Leaf && !has_items {
+            errors.push(
+                path,
+                line_no,
+                format!(
+                    "`{code}` has no items, so it cannot combine them as `{}`",
+                    combine.as_str()
+                ),
+            );
+            continue;
+        }
+        if out.iter().any(|o| o.code == code) {
+            errors.push(path, line_no, format!("`{code}` is given twice"));
+            continue;
+        }
+        out.push(Override {
+            code: code.to_string(),
+            combine,
+        });
+    }
+    ds.checklist_overrides = out;
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn one(text: &str) -> (f64, String, &'static str, Option<f64>, String) {
+        let t = thresholds(text);
+        assert_eq!(t.len(), 1, "{text}: {t:?}");
+        let t = &t[0];
+        (
+            t.value,
+            t.unit.clone(),
+            t.comparator,
+            t.upper,
+            t.text.clone(),
+        )
+    }
+
+    #[test]
+    fn numbers_are_written_the_ojs_way() {
+        assert_eq!(parse_number("1 000 W", 0), Some((1000.0, 5)));
+        assert_eq!(parse_number("0,5 %", 0), Some((0.5, 3)));
+        assert_eq!(
+            parse_number("1 000 000 frames/s", 0).map(|n| n.0),
+            Some(1e6)
+        );
+        assert_eq!(parse_number("-55 °C", 0).map(|n| n.0), Some(-55.0));
+        assert_eq!(parse_number("4 × 10⁶ pixels", 0).map(|n| n.0), Some(4e6));
+        assert_eq!(parse_number("10⁻⁶ per hour", 0).map(|n| n.0), Some(1e-6));
+        // A code or a dotted version number is not a quantity.
+        assert_eq!(parse_number("802.11", 0), None);
+        // "12 500" joins; "2 100 ,"-style groups only join after at most three digits.
+        assert_eq!(parse_number("12 500 m", 0).map(|n| n.0), Some(12500.0));
+        assert_eq!(parse_number("2022 100 m", 0).map(|n| n.0), Some(2022.0));
+    }
+
+    #[test]
+    fn comparators_of_the_annex() {
+        // 6A005: "output power exceeding 1 000 W"-style wordings.
+        let (v, u, c, _, t) = one("An average or CW output power exceeding 1 000 W;");
+        assert_eq!(
+            (v, u.as_str(), c, t.as_str()),
+            (1000.0, "W", ">", "exceeding 1 000 W")
+        );
+        // 3A001 filters: "more than 0,5 % of centre frequency".
+        let (v, u, c, _, _) =
+            one("A band-pass bandwidth of more than 0,5 % of centre frequency; or");
+        assert_eq!((v, u.as_str(), c), (0.5, "%", ">"));
+        let (v, _, c, _, _) = one("A band-stop bandwidth of less than 0,5 % of centre frequency;");
+        assert_eq!((v, c), (0.5, "<"));
+        // 2B001.b.1.a: "equal to or less (better) than 0,9 μm".
+        let t = thresholds("\"Unidirectional positioning repeatability\" equal to or less (better) than 0,9 μm along one or more linear axis with a travel length less than 1,0 m; or");
+        assert_eq!(t.len(), 2, "{t:?}");
+        assert_eq!(
+            (t[0].value, t[0].unit.as_str(), t[0].comparator),
+            (0.9, "μm", "<=")
+        );
+        assert_eq!(t[0].text, "equal to or less (better) than 0,9 μm");
+        assert_eq!(
+            (t[1].value, t[1].unit.as_str(), t[1].comparator),
+            (1.0, "m", "<")
+        );
+        // 6A003.a.3: "less (better) than 50 ns"; 6A003.a.4: "exceeding 1 000 000 frames/s".
+        let (v, u, c, _, _) =
+            one("Electronic streak cameras having temporal resolution less (better) than 50 ns;");
+        assert_eq!((v, u.as_str(), c), (50.0, "ns", "<"));
+        let (v, u, c, _, _) =
+            one("Electronic framing cameras having a speed exceeding 1 000 000 frames/s;");
+        assert_eq!((v, u.as_str(), c), (1e6, "frames/s", ">"));
+        // 3A001.a: "below 218 K (-55 °C)", the equivalent kept in the text, not repeated.
+        let (v, u, c, _, t) =
+            one("Rated for operation at an ambient temperature below 218 K (-55 °C); or");
+        assert_eq!(
+            (v, u.as_str(), c, t.as_str()),
+            (218.0, "K", "<", "below 218 K (-55 °C)")
+        );
+        // 6A003.b.4 Note 3: "equal to or less than 9 Hz".
+        let (v, u, c, _, _) = one("A maximum frame rate equal to or less than 9 Hz ;");
+        assert_eq!((v, u.as_str(), c), (9.0, "Hz", "<="));
+        // After the number: "3 mm or less", "12 elements or fewer", "37 GBq/kg (1 Ci/kg) or greater" is read as its unit.
+        let (v, u, c, _, _) = one("Rotor tube cylinders with a wall thickness of 12 mm or less;");
+        assert_eq!((v, u.as_str(), c), (12.0, "mm", "<="));
+        let (v, u, c, _, _) =
+            one("linear \"focal plane arrays\" with 12 elements or fewer, not employing");
+        assert_eq!((v, u.as_str(), c), (12.0, "elements", "<="));
+        // 6A003.b.1.a.1: a defined term as the unit.
+        let (v, u, c, _, _) = one(
+            "More than 4 × 10⁶ \"active pixels\" per solid-state array for monochrome cameras;",
+        );
+        assert_eq!((v, u.as_str(), c), (4e6, "active pixels", ">"));
+        // "hydrophone sensitivity greater (better) than -180 dB".
+        let (v, u, c, _, _) = one("A 'hydrophone sensitivity' greater (better) than -180 dB at any depth with no acceleration compensation;");
+        assert_eq!((v, u.as_str(), c), (-180.0, "dB", ">"));
+        // "at least 2 mrad".
+        let (v, u, c, _, _) = one("a minimum horizontal or vertical 'Instantaneous Field of View (IFOV)' of at least 2 mrad (milliradians);");
+        assert_eq!((v, u.as_str(), c), (2.0, "mrad", ">="));
+    }
+
+    #[test]
+    fn ranges_and_their_limits() {
+        // 0B001.c.3: "a diameter of between 75 mm and 650 mm".
+        let t = thresholds("Rotor tube cylinders with a wall thickness of 12 mm or less, a diameter of between 75 mm and 650 mm, made from 'high strength-to-density ratio materials';");
+        assert_eq!(t.len(), 2, "{t:?}");
+        assert_eq!(
+            (t[1].value, t[1].upper, t[1].unit.as_str(), t[1].comparator),
+            (75.0, Some(650.0), "mm", "between")
+        );
+        assert_eq!(t[1].text, "between 75 mm and 650 mm");
+        // 3A001.a.2.c: "from 218 K (-55 °C) to 398 K (125 °C)".
+        let (v, u, c, up, t) = one("Rated for operation over the entire ambient temperature range from 218 K (-55 °C) to 398 K (125 °C);");
+        assert_eq!((v, up, u.as_str(), c), (218.0, Some(398.0), "K", "between"));
+        assert_eq!(t, "from 218 K (-55 °C) to 398 K (125 °C)");
+        // 6A001.a.1.b.2: "in the band from 10 kHz to 24 kHz inclusive", after an "exceeding".
+        let t = thresholds("Sound pressure level exceeding 224 dB (reference 1 μPa at 1 m) for equipment with an operating frequency in the band from 10 kHz to 24 kHz inclusive;");
+        assert_eq!(t.len(), 2, "{t:?}");
+        assert_eq!(
+            (t[0].value, t[0].unit.as_str(), t[0].comparator),
+            (224.0, "dB", ">")
+        );
+        assert_eq!(
+            (t[1].value, t[1].upper, t[1].unit.as_str()),
+            (10.0, Some(24.0), "kHz")
+        );
+        // 6A003.b.1: "exceeding 10 nm but not exceeding 30 000 nm": two limits.
+        let t = thresholds("having a peak response in the wavelength range exceeding 10 nm but not exceeding 30 000 nm and having all of the following:");
+        assert_eq!(t.len(), 2, "{t:?}");
+        assert_eq!((t[0].value, t[0].comparator), (10.0, ">"));
+        assert_eq!(
+            (t[1].value, t[1].comparator, t[1].unit.as_str()),
+            (30000.0, "<=", "nm")
+        );
+    }
+
+    #[test]
+    fn numbers_without_a_comparator_are_not_thresholds() {
+        assert!(thresholds("Optical mirrors specified in 6A004.a.;").is_empty());
+        assert!(thresholds("IEEE 802.11 WLAN equipment").is_empty());
+        assert!(thresholds("(reference 1 μPa at 1 m)").is_empty());
+        assert!(thresholds("Three linear axes plus one rotary axis").is_empty());
+    }
+
+    #[test]
+    fn lead_ins_and_connectors() {
+        assert_eq!(
+            closing_connector("exceeding 3 800 m/s; or"),
+            Some(Connector::Or)
+        );
+        assert_eq!(
+            closing_connector("'Sounding resolution' less than 2; and"),
+            Some(Connector::And)
+        );
+        assert_eq!(closing_connector("Sound speed at the sensor;"), None);
+        assert_eq!(closing_connector("Oregano and"), Some(Connector::And));
+        assert_eq!(closing_connector("a band"), None);
+        let kinds = |t: &str| {
+            lead_ins(t)
+                .into_iter()
+                .map(|l| (l.1, l.2))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            kinds(
+                "Imaging cameras incorporating \"focal plane arrays\" having any of the following:"
+            ),
+            vec![("having any of the following", Combine::Any)]
+        );
+        assert_eq!(
+            kinds("Active individual sonars ... having all of the following, and specially designed transmitting and receiving acoustic arrays therefor:"),
+            vec![("having all of the following", Combine::All)]
+        );
+        assert_eq!(
+            kinds("Plug-ins having both of the following characteristics:"),
+            vec![("both of the following", Combine::All)]
+        );
+        assert_eq!(
+            kinds("Compensation for all the following:"),
+            vec![("all the following", Combine::All)]
+        );
+        assert_eq!(
+            kinds("Constructed of either of the following:"),
+            vec![("either of the following", Combine::Any)]
+        );
+        assert_eq!(
+            kinds("Cameras, systems or equipment, and components therefor, as follows:"),
+            vec![("as follows", Combine::Any)]
+        );
+        assert!(
+            kinds("Electronic streak cameras having temporal resolution less than 50 ns;")
+                .is_empty()
+        );
+    }
+
+    #[test]
+    fn not_used_items_hold_nothing() {
+        assert!(is_not_used("Not used;"));
+        assert!(!is_not_used("Not used for"));
+    }
+}
