@@ -119,6 +119,10 @@ pub struct AssessInput {
     /// exporter said about each. One neither answered "no" nor settled otherwise (by an entry
     /// chosen, an item of it, or the guided questions) stays open and counts as listed.
     pub candidates: BTreeMap<String, Resolution>,
+    /// Answers to the checklist of an entry (`checklist::checklist`): whether the item meets
+    /// each node's own words, or a release applies, by code or release key. An entry whose
+    /// items the answers meet is listed at those items; one they leave open counts as listed.
+    pub item_answers: crate::checklist::ItemAnswers,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -141,6 +145,20 @@ pub struct AssessedEntry {
     /// Still open after the questions: treated as listed until resolved.
     pub open: bool,
     pub verified: bool,
+    /// What the checklist answers say about the entry this code belongs to, when the input
+    /// has `item_answers` for it.
+    pub items: Option<EntryItems>,
+}
+
+/// The checklist's outcome for one Annex I entry.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct EntryItems {
+    /// The most specific items the answers meet ("6A003.b.4.b").
+    pub matched: Vec<String>,
+    /// The items still possible: to find out before relying on the result.
+    pub open: Vec<String>,
+    /// The releases answered "yes" ("Note 3 to 6A003.b.4").
+    pub released_by: Vec<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -309,6 +327,7 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
             verified,
             code,
             heading,
+            items: None,
         });
     };
     for raw in &input.entries {
@@ -406,6 +425,73 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
             }
         }
     }
+    // The checklist: the items of an entry the answers meet are listed; those they leave
+    // open count as listed; a release answered "yes" takes out what it releases.
+    crate::checklist::check_answers(ds, &input.item_answers).map_err(InputError)?;
+    let mut evaluations = Vec::new();
+    for top in crate::checklist::answered_entries(ds, &input.item_answers) {
+        let Some(ev) = crate::checklist::evaluate(ds, &top, &input.item_answers) else {
+            continue;
+        };
+        for item in &ev.matched_items {
+            add(item.clone(), false, &mut entries);
+            ground(
+                ds,
+                &mut grounds,
+                "Art. 3(1)",
+                Msg::new("g.answers_match").plain("code", item),
+            );
+        }
+        // Once an item is met the entry is listed; an item still open adds to that only
+        // where it is stricter (Annex IV, Annex II Section I).
+        for item in &ev.open_items {
+            let stricter =
+                listed(&ds.annex_iv, item).is_some() || listed(&ds.section_i, item).is_some();
+            if ev.matched_items.is_empty() || stricter {
+                add(item.clone(), true, &mut entries);
+            }
+        }
+        if !ev.open_items.is_empty() && ev.matched_items.is_empty() {
+            ground(
+                ds,
+                &mut grounds,
+                "open",
+                Msg::new("g.items_open")
+                    .plain("code", &top)
+                    .with("items", codes_arg(&ev.open_items)),
+            );
+        }
+        let notes = || {
+            Arg::List(
+                ev.released_by
+                    .iter()
+                    .map(|n| Arg::Cite(n.clone()))
+                    .collect(),
+                "; ",
+            )
+        };
+        if ev.matched_items.is_empty() && ev.open_items.is_empty() {
+            if ev.released_by.is_empty() {
+                checked.push(Msg::new("c.not_matched").plain("code", &top));
+            } else {
+                ground(
+                    ds,
+                    &mut grounds,
+                    "released",
+                    Msg::new("g.released")
+                        .plain("code", &top)
+                        .with("note", notes()),
+                );
+                checked.push(
+                    Msg::new("c.released")
+                        .plain("code", &top)
+                        .with("note", notes()),
+                );
+            }
+        }
+        evaluations.push(ev);
+    }
+
     // Entries the search showed: "yes" makes one listed; "don't know", or no answer at all,
     // keeps it open (counted as listed) unless something else settles it.
     for c in candidate_states(ds, input, &findings) {
@@ -445,6 +531,15 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
     // An ancestor and its own item: keep the more specific code only.
     let codes: Vec<String> = entries.iter().map(|e| e.code.clone()).collect();
     entries.retain(|e| !codes.iter().any(|c| c != &e.code && is_within(c, &e.code)));
+    for e in entries.iter_mut() {
+        if let Some(ev) = evaluations.iter().find(|ev| ev.code == top_level(&e.code)) {
+            e.items = Some(EntryItems {
+                matched: ev.matched_items.clone(),
+                open: ev.open_items.clone(),
+                released_by: ev.released_by.clone(),
+            });
+        }
+    }
 
     let listed_item = !entries.is_empty();
     let cyber = input.cyber_surveillance

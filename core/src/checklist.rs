@@ -1055,6 +1055,28 @@ pub fn evaluate(ds: &Dataset, code: &str, answers: &ItemAnswers) -> Option<Evalu
     Some(out)
 }
 
+/// The code an answer key is about: the code itself, or the item a release stands under
+/// ("Note 3 to 6A003.b.4" -> "6A003.b.4").
+fn key_code(key: &str) -> &str {
+    key.rsplit_once(" to ").map_or(key, |(_, code)| code)
+}
+
+/// The top-level entries the answers are about, in code order, once each.
+pub fn answered_entries(ds: &Dataset, answers: &ItemAnswers) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for key in answers.keys() {
+        let Some(idx) = ds.node_index(key_code(key)) else {
+            continue;
+        };
+        let top = &ds.entries[ds.nodes[idx as usize].entry as usize].code;
+        if !out.contains(top) {
+            out.push(top.clone());
+        }
+    }
+    out.sort();
+    out
+}
+
 /// Check item answers: every key names a node or a release of the data.
 pub fn check_answers(ds: &Dataset, answers: &ItemAnswers) -> Result<(), String> {
     for key in answers.keys() {

@@ -104,6 +104,7 @@ impl Session {
                 .map(|(k, v)| (k.clone(), v.to_answer()))
                 .collect(),
             candidates: self.candidates.clone(),
+            item_answers: Default::default(),
         }
     }
 

@@ -406,6 +406,15 @@ pub struct AssessedEntryView {
     pub cyber_surveillance: bool,
     pub open: bool,
     pub verified: bool,
+    /// With `itemAnswers` for this entry: the items met ("6A003.b.4.b").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub matched_items: Option<Vec<String>>,
+    /// With `itemAnswers`: the items still possible, to find out.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub open_items: Option<Vec<String>>,
+    /// With `itemAnswers`: the releases answered "yes" ("Note 3 to 6A003.b.4").
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub released_by: Option<Vec<String>>,
 }
 
 #[derive(Debug, Serialize)]
@@ -454,6 +463,9 @@ pub fn assessment(a: &Assessment) -> AssessmentView {
                 cyber_surveillance: e.cyber_surveillance,
                 open: e.open,
                 verified: e.verified,
+                matched_items: e.items.as_ref().map(|i| i.matched.clone()),
+                open_items: e.items.as_ref().map(|i| i.open.clone()),
+                released_by: e.items.as_ref().map(|i| i.released_by.clone()),
             })
             .collect(),
         due_diligence: a.due_diligence.clone(),

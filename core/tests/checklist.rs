@@ -153,3 +153,283 @@ fn releases_name_the_item_they_release() {
         .collect();
     assert!(!all.iter().any(|k| k == "Note 1 to 6A003.b.4"), "{all:?}");
 }
+
+fn answers(pairs: &[(&str, &str)]) -> checklist::ItemAnswers {
+    pairs
+        .iter()
+        .map(|(k, v)| {
+            (
+                k.to_string(),
+                checklist::ItemAnswer::parse(v).expect("answer"),
+            )
+        })
+        .collect()
+}
+
+fn eval(ds: &Dataset, code: &str, pairs: &[(&str, &str)]) -> checklist::Evaluation {
+    checklist::evaluate(ds, code, &answers(pairs)).expect("a code of the data")
+}
+
+#[test]
+fn three_valued_evaluation() {
+    use checklist::Status::{Met, NotMet, Open};
+    let ds = dataset();
+    // 3A234: striplines "with the following characteristics: a. ...; and b. ...".
+    let e = eval(
+        &ds,
+        "3A234",
+        &[("3A234", "yes"), ("3A234.a", "yes"), ("3A234.b", "yes")],
+    );
+    assert_eq!(
+        (e.status, e.matched_items.clone()),
+        (Met, vec!["3A234".to_string()])
+    );
+    let e = eval(
+        &ds,
+        "3A234",
+        &[("3A234", "yes"), ("3A234.a", "yes"), ("3A234.b", "unknown")],
+    );
+    assert_eq!(
+        (e.status, e.open_items.clone()),
+        (Open, vec!["3A234".to_string()])
+    );
+    // "Don't know" never rules out; one "no" of an "all" does, whatever else is unknown.
+    let e = eval(&ds, "3A234", &[("3A234.a", "unknown"), ("3A234.b", "no")]);
+    assert_eq!(e.status, NotMet);
+    assert!(e.matched_items.is_empty() && e.open_items.is_empty());
+    // Unanswered own words of an item with characteristics stay unknown.
+    let e = eval(&ds, "3A234", &[("3A234.a", "yes"), ("3A234.b", "yes")]);
+    assert_eq!(e.status, Open);
+
+    // 6A003 "as follows": meeting 6A003.b.4.b meets 6A003.b and 6A003 ("as follows" lists
+    // kinds); 6A003.b.4 "Imaging cameras ... having any of the following" needs its own yes.
+    let path = [
+        ("6A003.b.4", "yes"),
+        ("6A003.b.4.b", "yes"),
+        ("6A003.b.4.a", "no"),
+        ("6A003.b.4.c", "no"),
+    ];
+    let e = eval(&ds, "6A003", &path);
+    assert_eq!(e.status, Met);
+    assert_eq!(e.matched_items, vec!["6A003.b.4.b".to_string()]);
+    // The rest of the entry, not answered, stays open; 6A003.b.4.a, answered no, does not.
+    assert!(
+        e.open_items.contains(&"6A003.a".to_string()),
+        "{:?}",
+        e.open_items
+    );
+    assert!(!e.open_items.contains(&"6A003.b.4.a".to_string()));
+    // The same path without the own words of 6A003.b.4: open, not met.
+    let e = eval(&ds, "6A003.b.4", &[("6A003.b.4.b", "yes")]);
+    assert_eq!(e.status, Open);
+    assert!(e.matched_items.is_empty());
+    // a. and c., not answered, are as possible as b.
+    assert_eq!(e.open_items, ["6A003.b.4.a", "6A003.b.4.b", "6A003.b.4.c"]);
+
+    // A release applies only when answered yes; "don't know" keeps the item open.
+    let with = |release: &str, a: &str| {
+        let mut p = path.to_vec();
+        p.push((release, a));
+        eval(&ds, "6A003.b.4", &p)
+    };
+    let e = with("Note 3 to 6A003.b.4", "yes");
+    assert_eq!(e.status, NotMet);
+    assert_eq!(e.released_by, vec!["Note 3 to 6A003.b.4".to_string()]);
+    let e = with("Note 3 to 6A003.b.4", "unknown");
+    assert_eq!(
+        (e.status, e.open_items.clone()),
+        (Open, vec!["6A003.b.4.b".to_string()])
+    );
+    let e = with("Note 3 to 6A003.b.4", "no");
+    assert_eq!(e.status, Met);
+    // A release of the heading above (Note to 6A003.b) counts for an item below it.
+    let e = with("Note to 6A003.b", "yes");
+    assert_eq!(
+        (e.status, e.released_by.clone()),
+        (NotMet, vec!["Note to 6A003.b".to_string()])
+    );
+    // A release of another item (Note 2 releases 6A003.b.4.a) changes nothing here.
+    let e = with("Note 2 to 6A003.b.4", "yes");
+    assert_eq!(e.status, Met);
+    // "Not used" items are never met.
+    let e = eval(&ds, "6A003.a.1", &[("6A003.a.1", "yes")]);
+    assert_eq!(e.status, NotMet);
+}
+
+mod assess_with_item_answers {
+    use super::*;
+    use dualuse_core::assess::{assess, AssessInput, Verdict};
+
+    fn run(ds: &Dataset, to: &str, pairs: &[(&str, &str)]) -> dualuse_core::assess::Assessment {
+        let input = AssessInput {
+            from: "DE".into(),
+            to: to.into(),
+            item_answers: answers(pairs),
+            ..Default::default()
+        };
+        assess(ds, &input).expect("valid input")
+    }
+
+    #[test]
+    fn met_items_are_listed_at_item_level() {
+        let ds = dataset();
+        let a = run(
+            &ds,
+            "CN",
+            &[("3A234", "yes"), ("3A234.a", "yes"), ("3A234.b", "yes")],
+        );
+        assert_eq!(a.verdict, Verdict::AuthorisationRequired);
+        let e = &a.entries[0];
+        assert_eq!((e.code.as_str(), e.open), ("3A234", false));
+        let items = e.items.as_ref().expect("the checklist outcome");
+        assert_eq!(items.matched, vec!["3A234".to_string()]);
+        assert!(items.open.is_empty() && items.released_by.is_empty());
+        let v = dualuse_core::views::assessment(&a);
+        let json = serde_json::to_value(&v).expect("serialises");
+        assert_eq!(json["entries"][0]["matchedItems"][0], "3A234");
+        assert_eq!(
+            json["entries"][0]["openItems"].as_array().map(Vec::len),
+            Some(0)
+        );
+    }
+
+    #[test]
+    fn ruled_out_entries_are_not_listed() {
+        let ds = dataset();
+        let a = run(&ds, "US", &[("3A234.a", "unknown"), ("3A234.b", "no")]);
+        assert!(a.entries.is_empty(), "{:?}", a.entries);
+        assert_eq!(a.verdict, Verdict::NoAuthorisationIndicated);
+        assert!(
+            a.checked
+                .iter()
+                .any(|c| c.contains("3A234: its conditions are not met")),
+            "{:?}",
+            a.checked
+        );
+    }
+
+    #[test]
+    fn open_items_count_as_listed() {
+        let ds = dataset();
+        let a = run(&ds, "CN", &[("3A234", "yes"), ("3A234.a", "unknown")]);
+        assert_eq!(a.verdict, Verdict::AuthorisationRequired);
+        assert!(a.entries.iter().all(|e| e.open), "{:?}", a.entries);
+        assert!(a
+            .grounds
+            .iter()
+            .any(|g| g.rule == "open" && g.text.contains("3A234")));
+        // "Don't know" never gives the green light.
+        assert_ne!(a.verdict, Verdict::NoAuthorisationIndicated);
+    }
+
+    #[test]
+    fn a_release_answered_yes_takes_the_item_out() {
+        let ds = dataset();
+        let path = [
+            ("6A003.a", "no"),
+            ("6A003.b.4", "yes"),
+            ("6A003.b.4.b", "yes"),
+            ("Note to 6A003.b", "yes"),
+        ];
+        let a = run(&ds, "US", &path);
+        assert!(a.entries.is_empty(), "{:?}", a.entries);
+        assert!(a
+            .grounds
+            .iter()
+            .any(|g| g.rule == "released" && g.text.contains("Note to 6A003.b")));
+        assert_eq!(a.verdict, Verdict::NoAuthorisationIndicated);
+        // The same answers with the release unknown: 6A003.b.4.b stays open, counted as listed.
+        let mut unknown = path.to_vec();
+        unknown[3] = ("Note to 6A003.b", "unknown");
+        let a = run(&ds, "CN", &unknown);
+        assert!(
+            a.entries.iter().any(|e| e.code == "6A003.b.4.b" && e.open),
+            "{:?}",
+            a.entries
+        );
+        assert_eq!(a.verdict, Verdict::AuthorisationRequired);
+    }
+
+    #[test]
+    fn bad_answers_are_named() {
+        let ds = dataset();
+        let input = AssessInput {
+            from: "DE".into(),
+            to: "CN".into(),
+            item_answers: answers(&[("6A003.z", "yes")]),
+            ..Default::default()
+        };
+        let err = assess(&ds, &input).expect_err("unknown item");
+        assert!(err.0.contains("6A003.z"), "{}", err.0);
+        let input = AssessInput {
+            item_answers: answers(&[("Note 9 to 6A003.b", "yes")]),
+            ..input
+        };
+        assert!(assess(&ds, &input)
+            .expect_err("unknown note")
+            .0
+            .contains("Note 9 to 6A003.b"));
+    }
+
+    #[test]
+    fn without_item_answers_nothing_changes() {
+        let ds = dataset();
+        let input = AssessInput {
+            entries: vec!["6A003.b.4".into()],
+            from: "DE".into(),
+            to: "CN".into(),
+            ..Default::default()
+        };
+        let a = assess(&ds, &input).expect("valid");
+        assert!(a.entries.iter().all(|e| e.items.is_none()));
+        let json = serde_json::to_value(dualuse_core::views::assessment(&a)).expect("json");
+        assert!(json["entries"][0].get("matchedItems").is_none());
+    }
+}
+
+#[test]
+fn overrides_settle_a_node_and_bad_lines_fail_the_build() {
+    let ds = dataset();
+    // data/checklist-overrides.txt settles 1C111.a ("Propulsive substances:", no lead-in).
+    let s = structure(&ds, ds.node_index("1C111.a").expect("1C111.a"));
+    assert_eq!(
+        (s.combine, s.certain, s.overridden),
+        (Combine::Any, true, true)
+    );
+
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("../data");
+    let mut files = read_data_dir(&dir).expect("data/ is readable");
+    files.retain(|(p, _)| p != "checklist-overrides.txt");
+    files.push((
+        "checklist-overrides.txt".into(),
+        "# comment\n7E004.c.1 | any\n6A999.a | any\n6A003.a.3 | all\n6A003.b | maybe\n6A003.b\n7E004.c.1 | all\n".into(),
+    ));
+    let c = compile(&files);
+    let errs: Vec<String> = c
+        .errors
+        .iter()
+        .map(|e| format!("{}:{}: {}", e.file, e.line, e.message))
+        .collect();
+    assert!(c.dataset.is_none());
+    assert_eq!(errs.len(), 5, "{errs:#?}");
+    assert!(
+        errs[0].starts_with("checklist-overrides.txt:3: unknown Annex I code `6A999.a`"),
+        "{errs:#?}"
+    );
+    assert!(
+        errs[1].starts_with("checklist-overrides.txt:4: `6A003.a.3` has no items"),
+        "{errs:#?}"
+    );
+    assert!(
+        errs[2].starts_with("checklist-overrides.txt:5: combine must be any, all or leaf"),
+        "{errs:#?}"
+    );
+    assert!(
+        errs[3].starts_with("checklist-overrides.txt:6: expected `CODE | any|all|leaf`"),
+        "{errs:#?}"
+    );
+    assert!(
+        errs[4].starts_with("checklist-overrides.txt:7: `7E004.c.1` is given twice"),
+        "{errs:#?}"
+    );
+}

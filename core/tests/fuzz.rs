@@ -463,6 +463,7 @@ fn assess_input() -> impl Strategy<Value = AssessInput> {
                     export_form,
                     answers: answers.into_iter().collect::<Answers>(),
                     candidates,
+                    item_answers: Default::default(),
                 }
             },
         )

@@ -180,6 +180,7 @@ fn input_of(ds: &Dataset, w: &Walk) -> AssessInput {
         export_form: w.form,
         answers,
         candidates,
+        item_answers: Default::default(),
     }
 }
 
