@@ -172,6 +172,23 @@ pub fn record_markdown(record: JsValue, lang: Option<String>) -> Result<String, 
     Ok(session::markdown(dataset(), &r, assessment.as_ref(), lang))
 }
 
+/// The checklist of an entry or item: `{ code, text, combine, lead, thresholds: [{ value,
+/// unit, comparator, upper?, text }], children, releases: [{ key, label, text }], certain }`,
+/// or `null` when there is no such code.
+#[wasm_bindgen]
+pub fn checklist(code: JsValue) -> Result<JsValue, JsError> {
+    let Some(c) = code.as_string() else {
+        return Err(JsError::new(&format!(
+            "checklist: code must be a string, got {}",
+            describe(&code)
+        )));
+    };
+    match dualuse_core::checklist::checklist(dataset(), &c) {
+        Some(tree) => to_js(&tree),
+        None => Ok(JsValue::NULL),
+    }
+}
+
 /// The plain-language handbook: `[{ key, heading, text }]`.
 #[wasm_bindgen]
 pub fn handbook() -> Result<JsValue, JsError> {
@@ -268,6 +285,37 @@ fn parse_answers(v: &JsValue) -> Result<Answers, JsError> {
         answers.insert(key, answer);
     }
     Ok(answers)
+}
+
+/// `itemAnswers`: `{ "<item code or release key>": "yes" | "no" | "unknown" }`, whether the
+/// item meets that node's own words (or the release applies): the checklist's answers.
+fn parse_item_answers(v: &JsValue) -> Result<dualuse_core::checklist::ItemAnswers, JsError> {
+    let mut out = dualuse_core::checklist::ItemAnswers::new();
+    if v.is_undefined() || v.is_null() {
+        return Ok(out);
+    }
+    if !v.is_object() || Array::is_array(v) {
+        return Err(JsError::new(&format!(
+            "assess: `itemAnswers` must be an object of codes, got {}",
+            describe(v)
+        )));
+    }
+    for pair in Object::entries(&Object::from(v.clone())).iter() {
+        let pair = Array::from(&pair);
+        let code = pair.get(0).as_string().unwrap_or_default();
+        let value = pair.get(1);
+        let Some(a) = value
+            .as_string()
+            .and_then(|s| dualuse_core::checklist::ItemAnswer::parse(&s))
+        else {
+            return Err(JsError::new(&format!(
+                "assess: `itemAnswers[\"{code}\"]` must be \"yes\", \"no\" or \"unknown\", got {}",
+                describe(&value)
+            )));
+        };
+        out.insert(code, a);
+    }
+    Ok(out)
 }
 
 /// `candidates`: `{ "<code>": "yes" | "no" | "unknown" | "open" | null }`, the entries the
@@ -394,6 +442,7 @@ pub fn parse_assess_input(input: &JsValue) -> Result<AssessInput, JsError> {
         export_form,
         answers: parse_answers(&field(input, "answers")?)?,
         candidates: parse_candidates(&field(input, "candidates")?)?,
+        item_answers: parse_item_answers(&field(input, "itemAnswers")?)?,
     })
 }
 
