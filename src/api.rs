@@ -75,16 +75,27 @@ pub fn search(query: JsValue, limit: JsValue) -> Result<JsValue, JsError> {
 }
 
 /// Guidance for a query beyond the entries: things Annex I does not list (facial
-/// recognition, military items ...) and false-friend warnings. An array of strings.
+/// recognition, military items ...) and false-friend warnings. An array of strings, in
+/// `lang` ("en", the default, "de" or "fr").
 #[wasm_bindgen]
-pub fn notices(query: JsValue) -> Result<JsValue, JsError> {
+pub fn notices(query: JsValue, lang: Option<String>) -> Result<JsValue, JsError> {
     let Some(q) = query.as_string() else {
         return Err(JsError::new(&format!(
             "notices: query must be a string, got {}",
             describe(&query)
         )));
     };
-    to_js(&dualuse_core::search::notices(dataset(), &q))
+    let lang = match lang.as_deref().map(crate::i18n::Lang::parse) {
+        None => "en",
+        Some(Some(l)) => l.code(),
+        Some(None) => {
+            return Err(JsError::new(&format!(
+                "notices: unknown language `{}` (expected en, de or fr)",
+                lang.unwrap_or_default()
+            )))
+        }
+    };
+    to_js(&dualuse_core::search::notices_in(dataset(), &q, lang))
 }
 
 fn session_from(value: &JsValue, what: &str) -> Result<Session, JsError> {

@@ -184,6 +184,22 @@ pub struct Assessment {
     pub dataset_version: String,
 }
 
+impl Assessment {
+    /// The guided questions the result still asks the user to answer (those its grounds
+    /// name: an entry or the cyber-surveillance definition not settled), in order, once each.
+    pub fn open_questions(&self) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for g in &self.grounds {
+            for id in g.msg.question_ids() {
+                if !out.contains(&id) {
+                    out.push(id);
+                }
+            }
+        }
+        out
+    }
+}
+
 /// The listed cyber-surveillance items named in the annex of Recommendation (EU) 2024/2659.
 pub const CYBER_SURVEILLANCE_ENTRIES: &[&str] = &[
     "5A001.f",

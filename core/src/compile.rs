@@ -592,12 +592,39 @@ fn resolve_entry_references(cx: &mut Ctx) {
 fn compile_vocabulary(cx: &mut Ctx, path: &str, text: &str) {
     for (line_no, line) in line_items(cx, path, text) {
         let (main, note) = match line.split_once('|') {
-            Some((m, n)) => (
-                m.trim(),
-                Some(n.trim().to_string()).filter(|n| !n.is_empty()),
-            ),
-            None => (line, None),
+            Some((m, n)) => (m.trim(), n.trim()),
+            None => (line, ""),
         };
+        // `note | de: German | fr: French`: the translations of the note.
+        let mut parts = note.split(" | ");
+        let note = parts
+            .next()
+            .map(str::trim)
+            .filter(|n| !n.is_empty())
+            .map(str::to_string);
+        let mut note_translations: Vec<(String, String)> = Vec::new();
+        for part in parts {
+            match part.trim().split_once(':') {
+                Some((lang @ ("de" | "fr"), text)) if !text.trim().is_empty() => {
+                    if note_translations.iter().any(|(l, _)| l == lang) {
+                        cx.errors.push(
+                            path,
+                            line_no,
+                            format!("`{lang}:` given twice for the note"),
+                        );
+                    }
+                    note_translations.push((lang.to_string(), text.trim().to_string()));
+                }
+                _ => cx.errors.push(
+                    path,
+                    line_no,
+                    format!(
+                        "expected `| de: note` or `| fr: note` after the note, got `{}`",
+                        part.trim()
+                    ),
+                ),
+            }
+        }
         let (terms, targets, false_friend) = if let Some((t, c)) = main.split_once("!>") {
             (t, c, true)
         } else if let Some((t, c)) = main.split_once("=>") {
@@ -631,10 +658,29 @@ fn compile_vocabulary(cx: &mut Ctx, path: &str, text: &str) {
             );
             continue;
         }
+        if note.is_none() && !note_translations.is_empty() {
+            cx.errors
+                .push(path, line_no, "translations of a note that is not there");
+        }
+        if false_friend && note.is_some() {
+            for lang in ["de", "fr"] {
+                if !note_translations.iter().any(|(l, _)| l == lang) {
+                    cx.errors.push(
+                        path,
+                        line_no,
+                        format!(
+                            "a false friend's note needs its {} (`| {lang}: ...`): the search shows it as a caution in the user's language",
+                            if lang == "de" { "German" } else { "French" }
+                        ),
+                    );
+                }
+            }
+        }
         cx.ds.vocabulary.push(VocabularyTerm {
             terms: terms.iter().map(|t| t.to_lowercase()).collect(),
             targets: resolved,
             note,
+            note_translations,
             false_friend,
             line: line_no,
         });

@@ -101,6 +101,22 @@ fn verified(r: &Record, path: &str, errors: &mut Errors) -> bool {
     }
 }
 
+/// The duties a UGEA record may name (`duties:`), in the order a UI lists them.
+pub const UGEA_DUTIES: &[&str] = &[
+    "icp",
+    "register",
+    "register-if-required",
+    "notify-30-days-before",
+    "notify-10-days-before",
+    "notify-within-30-days-after",
+    "customs-declaration",
+    "initial-authorisation-reference",
+    "report-national",
+    "report-yearly",
+    "report-on-request",
+    "technical-data-on-request",
+];
+
 pub fn compile_ugeas(errors: &mut Errors, ds: &mut Dataset, path: &str, text: &str) {
     let f = parse_records(path, text, errors);
     provenance(ds, &f, errors);
@@ -142,6 +158,23 @@ pub fn compile_ugeas(errors: &mut Errors, ds: &mut Dataset, path: &str, text: &s
                 );
             }
         }
+        let duties = r.value("duties").map(|v| list(v, ',')).unwrap_or_default();
+        if duties.is_empty() {
+            errors.push(
+                path,
+                r.line,
+                format!("UGEA `{}` needs `duties:` (what using it requires)", r.key),
+            );
+        }
+        for d in &duties {
+            if !UGEA_DUTIES.contains(&d.as_str()) {
+                errors.push(
+                    path,
+                    r.get("duties").map(|m| m.line).unwrap_or(r.line),
+                    format!("unknown duty `{d}` (one of {})", UGEA_DUTIES.join(", ")),
+                );
+            }
+        }
         ds.ugeas.push(Ugea {
             code: r.key.clone(),
             heading: r.value("heading").unwrap_or("").into(),
@@ -156,6 +189,7 @@ pub fn compile_ugeas(errors: &mut Errors, ds: &mut Dataset, path: &str, text: &s
             excludes_embargoed: flag(r, "excludes-embargoed", path, errors),
             bars,
             circumstance,
+            duties,
             conditions: lines(r),
             verified: verified(r, path, errors),
         });

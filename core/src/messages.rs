@@ -262,3 +262,167 @@ pub fn placeholders(text: &str) -> Vec<String> {
     out.dedup();
     out
 }
+
+impl Msg {
+    /// The guided questions the message names (`Arg::Question`), nested phrases included, in
+    /// order of appearance.
+    pub fn question_ids(&self) -> Vec<String> {
+        fn walk(arg: &Arg, out: &mut Vec<String>) {
+            match arg {
+                Arg::Question(id) => {
+                    if !out.contains(id) {
+                        out.push(id.clone())
+                    }
+                }
+                Arg::Msg(m) => m.args.iter().for_each(|(_, a)| walk(a, out)),
+                Arg::List(items, _) => items.iter().for_each(|a| walk(a, out)),
+                Arg::Plain(_) | Arg::Cite(_) | Arg::Country(_) => {}
+            }
+        }
+        let mut out = Vec::new();
+        self.args.iter().for_each(|(_, a)| walk(a, &mut out));
+        out
+    }
+}
+
+/// A ground as shown: the rule it rests on, once. `rule` is the label to put in front
+/// (`None` when the text itself begins with the citation: `lead` then says the first piece
+/// is that citation, for a renderer to set in bold), `pieces` the text in `lang`.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct GroundText {
+    pub rule: Option<String>,
+    pub lead: bool,
+    pub pieces: Vec<Piece>,
+}
+
+/// Whether `text` begins with the citation `rule` as a whole ("Art. 4(1)" begins "Art.
+/// 4(1) of Regulation ..." and "art. 4(1) du règlement", not "Art. 4(1)(b)"); the first
+/// letter is compared without case (French writes "art.").
+fn cites(text: &str, rule: &str) -> bool {
+    let (Some(t0), Some(r0)) = (text.chars().next(), rule.chars().next()) else {
+        return false;
+    };
+    if t0.to_lowercase().ne(r0.to_lowercase())
+        || !text[t0.len_utf8()..].starts_with(&rule[r0.len_utf8()..])
+    {
+        return false;
+    }
+    match text[rule.len()..].chars().next() {
+        None => true,
+        Some(c) => {
+            !(c.is_alphanumeric()
+                || c == '('
+                || c == '.' && rule.ends_with(|c: char| c.is_ascii_digit()))
+        }
+    }
+}
+
+/// A ground in `lang` with its rule said once. The grounds' texts often cite the rule they
+/// rest on, which in front of them would then stand twice ("Art. 3(1): Art. 3(1) of
+/// Regulation (EU) 2021/821; Annex I 5A001.f: the export ..."):
+/// - a text that begins with the rule's citation keeps it and loses the label;
+/// - a text that cites the rule in brackets, "(Art. 11(1))" or "(Art. 11(1) of Regulation
+///   ...)", keeps the label and loses the brackets;
+/// - `open` and `released` are labels in `lang`; other texts keep the rule as their label.
+pub fn ground_text(ds: &Dataset, lang: &str, rule: &str, msg: &Msg) -> GroundText {
+    let pieces = pieces(ds, lang, msg);
+    if rule == "open" || rule == "released" {
+        return GroundText {
+            rule: Some(label(lang, &format!("rule.{rule}")).to_string()),
+            lead: false,
+            pieces,
+        };
+    }
+    if let Some(Piece::Legal(first)) = pieces.first() {
+        if cites(first, rule) {
+            return GroundText {
+                rule: None,
+                lead: true,
+                pieces,
+            };
+        }
+    }
+    // Characters with their kind, to cut a bracket that spans pieces.
+    let chars: Vec<(char, bool)> = pieces
+        .iter()
+        .flat_map(|p| match p {
+            Piece::Text(s) => s.chars().map(|c| (c, false)).collect::<Vec<_>>(),
+            Piece::Legal(s) => s.chars().map(|c| (c, true)).collect(),
+        })
+        .collect();
+    let text: String = chars.iter().map(|(c, _)| c).collect();
+    let mut cut: Option<(usize, usize)> = None;
+    for (open, _) in text.char_indices().filter(|(_, c)| *c == '(') {
+        let inner = &text[open + 1..];
+        if !cites(inner, rule) {
+            continue;
+        }
+        // The matching bracket.
+        let mut depth = 1;
+        let mut close = None;
+        for (i, c) in inner.char_indices() {
+            match c {
+                '(' => depth += 1,
+                ')' => {
+                    depth -= 1;
+                    if depth == 0 {
+                        close = Some(open + 1 + i);
+                        break;
+                    }
+                }
+                _ => {}
+            }
+        }
+        if let Some(close) = close {
+            // With the space before the bracket.
+            let start = if text[..open].ends_with(' ') {
+                open - 1
+            } else {
+                open
+            };
+            cut = Some((start, close + 1));
+            break;
+        }
+    }
+    let pieces = match cut {
+        None => pieces,
+        Some((start, end)) => {
+            let mut out: Vec<Piece> = Vec::new();
+            let mut byte = 0;
+            for (c, legal) in chars {
+                let at = byte;
+                byte += c.len_utf8();
+                if at >= start && at < end {
+                    continue;
+                }
+                match (out.last_mut(), legal) {
+                    (Some(Piece::Legal(s)), true) | (Some(Piece::Text(s)), false) => s.push(c),
+                    (_, true) => out.push(Piece::Legal(c.to_string())),
+                    (_, false) => out.push(Piece::Text(c.to_string())),
+                }
+            }
+            out
+        }
+    };
+    GroundText {
+        rule: Some(rule.to_string()),
+        lead: false,
+        pieces,
+    }
+}
+
+/// A ground in `lang` as one line of plain text ("rule: text", the rule once).
+pub fn ground_line(ds: &Dataset, lang: &str, rule: &str, msg: &Msg) -> String {
+    let g = ground_text(ds, lang, rule, msg);
+    let text: String = g
+        .pieces
+        .iter()
+        .map(|p| match p {
+            Piece::Text(s) | Piece::Legal(s) => s.as_str(),
+        })
+        .collect();
+    match g.rule {
+        Some(r) => format!("{r}: {text}"),
+        None => text,
+    }
+}

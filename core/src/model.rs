@@ -318,8 +318,22 @@ pub struct VocabularyTerm {
     pub terms: Vec<String>,
     pub targets: Vec<String>,
     pub note: Option<String>,
+    /// (language, note) for German and French: required for a false friend's note, which
+    /// the search shows as a caution in the user's language.
+    pub note_translations: Vec<(String, String)>,
     pub false_friend: bool,
     pub line: u32,
+}
+
+impl VocabularyTerm {
+    /// The note in `lang`, English when there is no translation.
+    pub fn note_in(&self, lang: &str) -> Option<&str> {
+        self.note_translations
+            .iter()
+            .find(|(l, _)| l == lang)
+            .map(|(_, n)| n.as_str())
+            .or(self.note.as_deref())
+    }
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -382,6 +396,11 @@ pub struct Ugea {
     pub excludes_embargoed: bool,
     pub bars: Vec<String>,
     pub circumstance: Circumstance,
+    /// What the exporter must do to use it (`duties:` in data/ugea.txt): `customs-declaration`,
+    /// `icp`, `register`, `register-if-required`, `notify-within-30-days-after`,
+    /// `notify-30-days-before`, `notify-10-days-before`, `report-national`, `report-yearly`,
+    /// `report-on-request`, `technical-data-on-request`, `initial-authorisation-reference`.
+    pub duties: Vec<String>,
     pub conditions: Vec<TextLine>,
     pub verified: bool,
 }

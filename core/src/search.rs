@@ -34,8 +34,11 @@ pub struct SearchHit {
     /// Why it matched: "code", "text", "note", "synonym: stingray", "typo: encrpytion → encryption" ...
     pub why: Vec<String>,
     pub verified: bool,
-    /// A false-friend warning from the vocabulary, when the query used such a word.
+    /// A false-friend warning from the vocabulary, when the query used such a word (English).
     pub caution: Option<String>,
+    /// The vocabulary line the caution comes from (index into `Dataset::vocabulary`), for its
+    /// note in the user's language (`VocabularyTerm::note_in`).
+    pub caution_term: Option<u32>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -466,6 +469,7 @@ fn code_hit(ds: &Dataset, doc: u32, score: f32) -> SearchHit {
         why: vec!["code".into()],
         verified: entry.verified,
         caution: None,
+        caution_term: None,
     }
 }
 
@@ -509,6 +513,7 @@ fn make_hit(
 
     let mut why = Vec::new();
     let mut caution = None;
+    let mut caution_term = None;
     let query_words: Vec<&str> = terms.iter().map(|t| t.word.as_str()).collect();
     let query_text = query_words.join(" ");
     let padded_query = format!(" {query_text} ");
@@ -520,6 +525,7 @@ fn make_hit(
         if v.false_friend {
             // The whole false-friend term is in the query, on word boundaries.
             if padded_query.contains(padded.as_str()) && caution.is_none() {
+                caution_term = Some(u32::from(*vi));
                 caution = v.note.clone().or_else(|| {
                     Some(format!(
                         "\"{}\" usually means something the list does not control",
@@ -619,6 +625,7 @@ fn make_hit(
         why,
         verified: entry.verified,
         caution,
+        caution_term,
     }
 }
 
@@ -714,55 +721,96 @@ mod tests {
 }
 
 /// Guidance for the query: what applies to things Annex I does not list (facial recognition,
-/// military items ...) and false-friend warnings from the vocabulary.
+/// military items ...) and false-friend warnings from the vocabulary, in English.
 pub fn notices(ds: &Dataset, query: &str) -> Vec<String> {
+    notices_in(ds, query, "en")
+}
+
+/// The same in `lang` (`en`, `de`, `fr`; English for any other).
+pub fn notices_in(ds: &Dataset, query: &str, lang: &str) -> Vec<String> {
     let query: String = query.chars().take(MAX_QUERY_CHARS).collect();
-    let words: Vec<String> = tokenize(&query).into_iter().map(|t| t.word).collect();
-    if words.is_empty() {
-        return Vec::new();
-    }
-    let mut out = data_notices(ds, &words);
+    let mut out: Vec<String> = data_notices_for(ds, &query)
+        .iter()
+        .map(|n| n.text(ds, lang))
+        .collect();
     out.extend(
         crate::query_hints::query_hints(ds, &query)
             .iter()
-            .map(|h| h.text("en")),
+            .map(|h| h.text(lang)),
     );
     out
 }
 
+/// A notice the data holds for a query, rendered in the user's language by `text`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Notice {
+    /// A line of data/not-listed.txt (index into `Dataset::not_listed`).
+    NotListed(u32),
+    /// A false friend of data/vocabulary.txt with its note (index into
+    /// `Dataset::vocabulary`).
+    FalseFriend(u32),
+}
+
+impl Notice {
+    /// The notice in `lang`: the not-listed guidance, or `"term": note (codes)` for a false
+    /// friend, with the language's quotation marks.
+    pub fn text(&self, ds: &Dataset, lang: &str) -> String {
+        match *self {
+            Notice::NotListed(i) => ds
+                .not_listed
+                .get(i as usize)
+                .map(|n| n.guidance_in(lang).to_string())
+                .unwrap_or_default(),
+            Notice::FalseFriend(i) => {
+                let Some(v) = ds.vocabulary.get(i as usize) else {
+                    return String::new();
+                };
+                let (open, close) = match lang {
+                    "de" => ("„", "“"),
+                    "fr" => ("« ", " »"),
+                    _ => ("\"", "\""),
+                };
+                format!(
+                    "{open}{}{close}: {} ({})",
+                    v.terms[0],
+                    v.note_in(lang).unwrap_or_default(),
+                    v.targets.join(", ")
+                )
+            }
+        }
+    }
+}
+
 /// The notices the data holds for the query: not-listed items and false friends (the
 /// query hints left out; the UI renders those in its own language).
-pub fn data_notices_for(ds: &Dataset, query: &str) -> Vec<String> {
+pub fn data_notices_for(ds: &Dataset, query: &str) -> Vec<Notice> {
     let query: String = query.chars().take(MAX_QUERY_CHARS).collect();
     let words: Vec<String> = tokenize(&query).into_iter().map(|t| t.word).collect();
     if words.is_empty() {
         return Vec::new();
     }
-    data_notices(ds, &words)
-}
-
-fn data_notices(ds: &Dataset, words: &[String]) -> Vec<String> {
     let joined = format!(" {} ", words.join(" "));
     let named = |term: &str| {
         let t: Vec<String> = tokenize(term).into_iter().map(|t| t.word).collect();
         !t.is_empty() && joined.contains(&format!(" {} ", t.join(" ")))
     };
-    let mut out: Vec<String> = ds
+    let mut out: Vec<Notice> = ds
         .not_listed
         .iter()
-        .filter(|n| n.terms.iter().any(|t| named(t)))
-        .map(|n| n.guidance.clone())
+        .enumerate()
+        .filter(|(_, n)| n.terms.iter().any(|t| named(t)))
+        .map(|(i, _)| Notice::NotListed(i as u32))
         .collect();
-    for v in ds
-        .vocabulary
-        .iter()
-        .filter(|v| v.false_friend && v.terms.iter().any(|t| named(t)))
-    {
-        if let Some(note) = &v.note {
-            let text = format!("\"{}\": {note} ({})", v.terms[0], v.targets.join(", "));
-            if !out.contains(&text) {
-                out.push(text);
-            }
+    let mut seen: Vec<String> = Vec::new();
+    for (i, v) in ds.vocabulary.iter().enumerate() {
+        if !v.false_friend || v.note.is_none() || !v.terms.iter().any(|t| named(t)) {
+            continue;
+        }
+        // The same caution for the same term and codes once.
+        let key = format!("{}|{}|{:?}", v.terms[0], v.targets.join(","), v.note);
+        if !seen.contains(&key) {
+            seen.push(key);
+            out.push(Notice::FalseFriend(i as u32));
         }
     }
     out

@@ -890,11 +890,23 @@ pub fn markdown(
             l(&format!("md.verdict.{}", a.verdict.as_str()))
         ));
         for g in &a.grounds {
-            md.push_str(&format!(
-                "- **{}**: {}\n",
-                rule_label(lang, &g.rule),
-                render(ds, lang, &g.msg)
-            ));
+            // The rule once: in bold in front, or the citation the text begins with.
+            let gt = crate::messages::ground_text(ds, lang, &g.rule, &g.msg);
+            let mut text = String::new();
+            for (i, p) in gt.pieces.iter().enumerate() {
+                match p {
+                    crate::messages::Piece::Legal(s) if i == 0 && gt.lead => {
+                        text.push_str(&format!("**{s}**"))
+                    }
+                    crate::messages::Piece::Text(s) | crate::messages::Piece::Legal(s) => {
+                        text.push_str(s)
+                    }
+                }
+            }
+            match gt.rule {
+                Some(rule) => md.push_str(&format!("- **{rule}**: {text}\n")),
+                None => md.push_str(&format!("- {text}\n")),
+            }
         }
         if !a.general_authorisations.is_empty() {
             md.push_str(&format!(
