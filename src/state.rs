@@ -6,7 +6,7 @@ use std::collections::BTreeMap;
 use dualuse_core::assess::{assess, AssessInput, Assessment, Concerns, ExportForm, Resolution};
 use dualuse_core::query_hints::QueryHint;
 use dualuse_core::questions::Answer;
-use dualuse_core::search::{search, shown_candidates, SearchHit};
+use dualuse_core::search::{search, shown_candidates, Notice, SearchHit};
 use dualuse_core::session::{AnswerValue, Session};
 use dualuse_core::Dataset;
 
@@ -54,8 +54,9 @@ pub struct State {
     pub searches: Vec<String>,
     /// Due-diligence steps the user ticked (indices).
     pub ticks: Vec<u8>,
-    /// Guidance for the current query beyond the entries (not-listed items, false friends).
-    pub notices: Vec<String>,
+    /// Guidance for the current query beyond the entries (not-listed items, false friends),
+    /// rendered in the UI language (`Notice::text`).
+    pub notices: Vec<Notice>,
     /// Help for what the query holds that the search cannot use (a bare number, a tariff
     /// code, EAR99, a US 9x ECCN, a CAS number no entry names), shown in the UI language.
     pub hints: Vec<QueryHint>,
@@ -66,6 +67,9 @@ pub struct State {
     pub candidates: BTreeMap<String, Resolution>,
     /// The user asked for the result without a destination: the destination step says so.
     pub destination_missing: bool,
+    /// A guided question the user jumped to from the result ("questions still open"): the
+    /// item step opens its topic and moves focus onto it. Cleared by the next action.
+    pub focus_question: Option<String>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -91,6 +95,9 @@ pub enum Action {
     SetLang(Lang),
     SetDescription(String),
     ToggleTick(u8),
+    /// From the result's "questions still open": back to the item step, the question's topic
+    /// open and the question focused.
+    JumpToQuestion(String),
     /// Replace the session by one loaded from a link, a file or this device, with a message.
     LoadSession(Session, Option<String>),
     /// A link or file that could not be read: keep an empty session and say why.
@@ -233,6 +240,7 @@ impl State {
 
     /// Apply one action. Pure: the same state and action always give the same result.
     pub fn apply(mut self, ds: &Dataset, action: Action) -> State {
+        self.focus_question = None;
         match action {
             Action::Query(q) => {
                 self.results = search(ds, &q, RESULT_LIMIT);
@@ -300,6 +308,15 @@ impl State {
             }
             Action::SetLang(lang) => self.lang = lang,
             Action::SetDescription(d) => self.description = d,
+            Action::JumpToQuestion(id) => {
+                // Only a question of the dataset: its topic opens on the item step.
+                if let Some(q) = ds.questions.iter().find(|q| q.id == id) {
+                    self.topic = Some(q.topic.clone());
+                    self.open_code = None;
+                    self.step = Step::Item;
+                    self.focus_question = Some(id);
+                }
+            }
             Action::ToggleTick(i) => {
                 if self.ticks.contains(&i) {
                     self.ticks.retain(|t| *t != i);

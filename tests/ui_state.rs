@@ -251,3 +251,49 @@ fn history_entries_restore_their_step_and_session() {
         .unwrap_err()
         .contains("elsewhere"));
 }
+
+/// Issue 13: the result names the questions still open; "go to the question" returns to the
+/// item step with the question's topic open and the question to focus, once.
+#[test]
+fn a_question_still_open_is_one_jump_away() {
+    let s = run(vec![
+        Action::OpenTopic(Some("cyber".into())),
+        Action::Answer("cs_designed".into(), Answer::Yes),
+        Action::OpenTopic(None),
+        Action::SetTo("CN".into()),
+        Action::Go(Step::Result),
+    ]);
+    let a = s.assessment.clone().unwrap().unwrap();
+    let open = a.open_questions();
+    let first = open.first().expect("questions still open").clone();
+    let s = s.apply(dataset(), Action::JumpToQuestion(first.clone()));
+    assert_eq!(s.step, Step::Item);
+    assert_eq!(s.topic.as_deref(), Some("cyber"));
+    assert_eq!(s.focus_question.as_deref(), Some(first.as_str()));
+    assert!(s.assessment.is_none(), "no verdict off the result step");
+    // Answering clears the jump (focus moves once), and the answer counts.
+    let s = s.apply(dataset(), Action::Answer(first.clone(), Answer::Yes));
+    assert_eq!(s.focus_question, None);
+    let s = s.apply(dataset(), Action::Go(Step::Destination));
+    let s = s.apply(dataset(), Action::Go(Step::Result));
+    let after = s.assessment.clone().unwrap().unwrap().open_questions();
+    assert!(!after.contains(&first), "{after:?}");
+    // An id that is no question changes nothing.
+    let before = s.clone();
+    let s = s.apply(dataset(), Action::JumpToQuestion("no_such_question".into()));
+    assert_eq!(s.step, before.step);
+    assert_eq!(s.focus_question, None);
+}
+
+/// Issue 13: the notices of a query are kept as data and render in the language of the
+/// moment, so switching language after a search switches them too.
+#[test]
+fn notices_follow_the_ui_language() {
+    let s = run(vec![Action::Query("gps jammer".into())]);
+    assert!(!s.notices.is_empty());
+    let texts =
+        |lang: &str| -> Vec<String> { s.notices.iter().map(|n| n.text(dataset(), lang)).collect() };
+    assert!(texts("en").iter().any(|t| t.contains("jamming of mobile")));
+    assert!(texts("de").iter().any(|t| t.contains("Mobilfunkdiensten")));
+    assert!(texts("fr").iter().any(|t| t.contains("brouillage")));
+}

@@ -83,9 +83,12 @@ pub fn item_step(props: &StepProps) -> Html {
                     html!{ <p class="dus-snippet" lang="en">{highlighted(&hit.snippet, &hit.highlights)}</p> }
                 } else { html!{} }}
                 <p class="dus-why">{tf(l, "results.why", &[("reasons", &why.join(", "))])}</p>
-                {if let Some(c) = &hit.caution { html!{
-                    <p class="dus-caution">{t(l, "results.caution")}{" "}<span lang="en">{c}</span></p>
-                } } else { html!{} }}
+                {match (&hit.caution, hit.caution_term.and_then(|i| dataset().vocabulary.get(i as usize)).and_then(|v| v.note_in(l.code()))) {
+                    // The false friend's note in the UI language (data/vocabulary.txt `| de: | fr:`).
+                    (Some(_), Some(note)) => html!{ <p class="dus-caution">{t(l, "results.caution")}{" "}{note.to_string()}</p> },
+                    (Some(c), None) => html!{ <p class="dus-caution">{t(l, "results.caution")}{" "}<span lang="en">{c}</span></p> },
+                    (None, _) => html!{},
+                }}
             </li>
         }
     });
@@ -112,7 +115,7 @@ pub fn item_step(props: &StepProps) -> Html {
             {if state.notices.is_empty() && state.hints.is_empty() { html!{} } else { html!{
                 <aside class="dus-notices" aria-label={t(l, "search.notices")}>
                     {for state.hints.iter().map(|h| html!{ <p class="dus-caution dus-hint">{h.text(l.code())}</p> })}
-                    {for state.notices.iter().map(|n| html!{ <p class="dus-caution" lang="en">{n}</p> })}
+                    {for state.notices.iter().map(|n| html!{ <p class="dus-caution">{n.text(dataset(), l.code())}</p> })}
                 </aside>
             } }}
             {if state.results.is_empty() { html!{} } else { legal_note(l) }}
@@ -311,7 +314,7 @@ fn questions(props: &StepProps) -> Html {
     });
     html! {
         <section class="dus-questions" aria-labelledby="dus-questions-title">
-            <@{ui.h(2)} id="dus-questions-title">{t(l, "questions.title")}</@>
+            <@{ui.h(2)} id="dus-questions-title" tabindex="-1">{t(l, "questions.title")}</@>
             <p class="dus-muted">{t(l, "questions.intro")}</p>
             <ul class="dus-topics" aria-label={t(l, "questions.topics")}>{for topic_buttons}</ul>
             {if let Some(q) = open_questions { html!{ <ol id="dus-question-list" class="dus-question-list">{q}</ol> } } else { html!{} }}

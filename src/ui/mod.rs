@@ -335,9 +335,27 @@ pub fn app(props: &AppProps) -> Html {
         let root = root.clone();
         let shown = use_mut_ref(|| state.step);
         use_effect_with(
-            (state.step, state.destination_missing),
-            move |(step, missing)| {
-                if *shown.borrow() != *step {
+            (
+                state.step,
+                state.destination_missing,
+                state.focus_question.clone(),
+            ),
+            move |(step, missing, question)| {
+                // A jump from the result's "questions still open": onto that question (its
+                // field, the answer chosen, or its first choice), else the questions' heading.
+                if let (Step::Item, Some(id)) = (step, question) {
+                    *shown.borrow_mut() = *step;
+                    focus_first(
+                        &root,
+                        &[
+                            format!("#dus-q-{id}"),
+                            format!("input[name=\"dus-q-{id}\"]:checked"),
+                            format!("input[name=\"dus-q-{id}\"]"),
+                            "#dus-questions-title".to_string(),
+                            "#dus-step-title".to_string(),
+                        ],
+                    );
+                } else if *shown.borrow() != *step {
                     *shown.borrow_mut() = *step;
                     let mut targets = Vec::new();
                     if *step == Step::Result {

@@ -1,15 +1,19 @@
-//! Step 3: the verdict, its grounds with their legal citations, what was checked, due
-//! diligence, the authority to contact, the handbook: all in the UI language. The grounds,
+//! Step 3: the verdict, then what to do next (the authorisation, the authority with its
+//! website, a general authorisation's conditions in full, the questions still open with a
+//! jump to each), its grounds with their legal citations (each said once), what was checked,
+//! due diligence, the handbook: all in the UI language. The grounds,
 //! what was checked and the due-diligence steps are the core's messages
 //! (`dualuse_core::messages`, core/i18n/); the legal text and the citations inside them stay
 //! English and are marked `lang="en"`.
 
-use dualuse_core::assess::{Verdict, DUE_DILIGENCE, DUE_DILIGENCE_IDS};
+use dualuse_core::assess::{Assessment, Verdict, DUE_DILIGENCE, DUE_DILIGENCE_IDS};
+use dualuse_core::destinations::UGEA_DUTIES;
 use dualuse_core::messages::{self, Msg, Piece};
+use dualuse_core::model::{Circumstance, Ugea};
 use yew::prelude::*;
 
 use super::item_step::StepProps;
-use super::widgets::{legal_note, unverified_mark};
+use super::widgets::{country_name, legal_note, unverified_mark};
 use super::Ui;
 use crate::i18n::{t, tf, Lang};
 use crate::state::{Action, Step};
@@ -50,12 +54,184 @@ pub fn message(lang: Lang, msg: &Msg) -> Html {
     }
 }
 
-/// A ground's rule: a citation stays as it stands (English), `open` and `released` are
-/// translated.
-fn rule(lang: Lang, rule: &str) -> Html {
-    match rule {
-        "open" | "released" => html! { {dualuse_core::session::rule_label(lang.code(), rule)} },
-        other => html! { <span lang="en">{other.to_string()}</span> },
+/// A ground with its rule said once (`messages::ground_text`): the rule in bold in front, or,
+/// when the text begins with the citation, that citation in bold. Citations stay English
+/// (`lang="en"`); `open` and `released` are labels in the UI language.
+fn ground(lang: Lang, rule: &str, msg: &Msg) -> Html {
+    let g = messages::ground_text(crate::dataset(), lang.code(), rule, msg);
+    let label = match g.rule.as_deref() {
+        None => html! {},
+        Some(r) if rule == "open" || rule == "released" => {
+            html! { <><strong>{r.to_string()}</strong>{": "}</> }
+        }
+        Some(r) => html! { <><strong lang="en">{r.to_string()}</strong>{": "}</> },
+    };
+    html! {
+        <li>{label}{for g.pieces.into_iter().enumerate().map(|(i, p)| match p {
+            Piece::Legal(s) if i == 0 && g.lead => html!{ <strong lang="en">{s}</strong> },
+            Piece::Legal(s) => html!{ <span lang="en">{s}</span> },
+            Piece::Text(s) => html!{ {s} },
+        })}</li>
+    }
+}
+
+/// What the verdict means the exporter does, in one sentence.
+fn next_text(lang: Lang, v: Verdict) -> &'static str {
+    match v {
+        Verdict::Prohibited => t(lang, "next.prohibited"),
+        Verdict::AuthorisationRequired => t(lang, "next.authorisation_required"),
+        Verdict::NotifyAuthority => t(lang, "next.notify_authority"),
+        Verdict::GeneralAuthorisationAvailable => t(lang, "next.general_authorisation_available"),
+        Verdict::NoAuthorisationIndicated => t(lang, "next.no_authorisation_indicated"),
+    }
+}
+
+/// A duty of data/ugea.txt `duties:` in the UI language.
+fn duty_text(lang: Lang, duty: &str, ugea: &str) -> String {
+    match duty {
+        "icp" => t(lang, "ugea.duty.icp").to_string(),
+        "register" => t(lang, "ugea.duty.register").to_string(),
+        "register-if-required" => t(lang, "ugea.duty.register_if_required").to_string(),
+        "notify-30-days-before" => t(lang, "ugea.duty.notify_30_before").to_string(),
+        "notify-10-days-before" => t(lang, "ugea.duty.notify_10_before").to_string(),
+        "notify-within-30-days-after" => t(lang, "ugea.duty.notify_30_after").to_string(),
+        "customs-declaration" => tf(lang, "ugea.duty.customs", &[("ugea", ugea)]),
+        "initial-authorisation-reference" => t(lang, "ugea.duty.initial_reference").to_string(),
+        "report-national" => t(lang, "ugea.duty.report_national").to_string(),
+        "report-yearly" => t(lang, "ugea.duty.report_yearly").to_string(),
+        "report-on-request" => t(lang, "ugea.duty.report_on_request").to_string(),
+        "technical-data-on-request" => t(lang, "ugea.duty.technical_data").to_string(),
+        other => other.to_string(),
+    }
+}
+
+/// A bar of data/ugea.txt `bars:` (what the exporter must not know of) in the UI language.
+fn bar_text(lang: Lang, bar: &str) -> String {
+    match bar {
+        "wmd" => t(lang, "ugea.bar.wmd"),
+        "military-embargo" => t(lang, "ugea.bar.military_embargo"),
+        "illegal-military-parts" => t(lang, "ugea.bar.illegal_military_parts"),
+        "human-rights" => t(lang, "ugea.bar.human_rights"),
+        "government-security" => t(lang, "ugea.bar.government_security"),
+        "re-export" => t(lang, "ugea.bar.re_export"),
+        other => other,
+    }
+    .to_string()
+}
+
+/// Country names in the UI language, joined.
+fn countries(lang: Lang, codes: &[String]) -> String {
+    codes
+        .iter()
+        .map(|c| {
+            crate::dataset()
+                .country(c)
+                .map(|x| country_name(lang, x).to_string())
+                .unwrap_or_else(|| c.clone())
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// A Union general export authorisation that covers the export: what using it requires, its
+/// conditions (items, destinations, what bars it) and the Annex II text itself (English).
+fn ugea_conditions(lang: Lang, u: &Ugea, h3: &str) -> Html {
+    let l = lang;
+    let id = format!("dus-ugea-{}", u.code);
+    let circumstance = match u.circumstance {
+        Circumstance::Any => None,
+        Circumstance::RepairReplacement => Some(t(l, "ugea.circ.repair")),
+        Circumstance::Exhibition => Some(t(l, "ugea.circ.exhibition")),
+        Circumstance::IntraGroup => Some(t(l, "ugea.circ.intra_group")),
+    };
+    let mut duties: Vec<&String> = u.duties.iter().collect();
+    duties.sort_by_key(|d| UGEA_DUTIES.iter().position(|x| x == d));
+    html! {
+        <section class="dus-ugea" data-ugea={u.code.clone()} aria-labelledby={id.clone()}>
+            <@{h3.to_string()} id={id.clone()}>{tf(l, "next.ugea_title", &[("ugea", &u.code)])}</@>
+            <p class="dus-ugea-heading" lang="en">{u.heading.clone()}</p>
+            {unverified_mark(l, u.verified)}
+            {if let Some(c) = circumstance { html!{ <p class="dus-ugea-circumstance">{c}</p> } } else { html!{} }}
+            <p>{t(l, "next.ugea_duties")}</p>
+            <ol class="dus-ugea-duties">{for duties.iter().map(|d| html!{ <li data-duty={d.to_string()}>{duty_text(l, d, &u.code)}</li> })}</ol>
+            {if u.bars.is_empty() { html!{} } else { html!{ <>
+                <p>{t(l, "next.ugea_bars")}</p>
+                <ul class="dus-ugea-bars">{for u.bars.iter().map(|b| html!{ <li>{bar_text(l, b)}</li> })}</ul>
+            </> } }}
+            <p class="dus-ugea-items">{if u.all_items { t(l, "ugea.items_all") } else { t(l, "ugea.items_only") }}</p>
+            <ul>
+                {if u.all_items { html!{} } else { html!{ <li class="dus-codes">{u.items.join(", ")}</li> } }}
+                {if u.excludes_section_i { html!{ <li>{t(l, "ugea.except_section_i")}</li> } } else { html!{} }}
+                {if u.excluded_items.is_empty() { html!{} } else { html!{ <li class="dus-codes">{tf(l, "ugea.except_codes", &[("codes", &u.excluded_items.join(", "))])}</li> } }}
+            </ul>
+            <p class="dus-ugea-destinations">{if u.all_destinations {
+                tf(l, "ugea.destinations_all", &[("countries", &countries(l, &u.excluded_destinations))])
+            } else {
+                tf(l, "ugea.destinations", &[("countries", &countries(l, &u.destinations))])
+            }}{if u.excludes_embargoed { format!(" {}", t(l, "ugea.excludes_embargoed")) } else { String::new() }}</p>
+            <p class="dus-muted">{t(l, "next.ugea_more")}</p>
+            <details class="dus-annex-ii" lang="en">
+                <summary lang={l.code()}>{tf(l, "next.ugea_text", &[("ugea", &u.code)])}</summary>
+                <p class="dus-cite">{u.annex_part.clone()}</p>
+                {for u.conditions.iter().filter(|c| !c.text.trim().is_empty()).map(|c| html!{ <p>{c.text.clone()}</p> })}
+            </details>
+        </section>
+    }
+}
+
+/// "What to do next", right under the verdict: which authorisation, from which authority
+/// (with its website), a general authorisation's conditions in full, and the questions still
+/// open, each with a way to jump to it.
+fn next_steps(ui: &Ui, a: &Assessment, props: &StepProps) -> Html {
+    let l = ui.lang;
+    let ds = crate::dataset();
+    let questions = a.open_questions();
+    let open_entries = a.entries.iter().any(|e| e.open);
+    let ugeas: Vec<&Ugea> = a
+        .general_authorisations
+        .iter()
+        .filter_map(|c| ds.ugeas.iter().find(|u| &u.code == c))
+        .collect();
+    let from = props.state.from.clone();
+    let authority = match &a.authority {
+        Some(x) => html! {
+            <p class="dus-authority">
+                <strong>{t(l, "next.authority")}</strong>
+                {ds.country(&x.member_state).map(|c| format!(" ({})", country_name(l, c))).unwrap_or_default()}{": "}
+                <span class="dus-authority-name">{x.name.clone()}</span>{unverified_mark(l, x.verified)}
+                <br />{t(l, "next.website")}{" "}{super::links::authority_web(&x.web, t(l, "entry.official_note"))}
+            </p>
+        },
+        None if from.is_empty() => {
+            html! { <p class="dus-authority">{t(l, "result.authority_none")}</p> }
+        }
+        None => html! {},
+    };
+    let jump = |id: &str| {
+        let d = props.dispatch.clone();
+        let id = id.to_string();
+        Callback::from(move |_| d.dispatch(Action::JumpToQuestion(id.clone())))
+    };
+    html! {
+        <section class="dus-next" aria-labelledby="dus-r-next">
+            <@{ui.h(2)} id="dus-r-next">{t(l, "next.title")}</@>
+            <p class="dus-next-what">{next_text(l, a.verdict)}</p>
+            {if open_entries || !questions.is_empty() { html!{ <p>{t(l, "next.settle_first")}</p> } } else { html!{} }}
+            {authority}
+            {for ugeas.iter().map(|u| ugea_conditions(l, u, &ui.h(3)))}
+            {if questions.is_empty() { html!{} } else { html!{
+                <section class="dus-open-questions" aria-labelledby="dus-r-questions">
+                    <@{ui.h(3)} id="dus-r-questions">{t(l, "next.questions")}</@>
+                    <ul>{for questions.iter().filter_map(|id| ds.questions.iter().find(|q| &q.id == id)).map(|q| html!{
+                        <li data-question={q.id.clone()}>
+                            <span class="dus-open-question">{q.ask_in(l.code()).to_string()}</span>{" "}
+                            <button type="button" class="dus-jump" onclick={jump(&q.id)}
+                                aria-label={tf(l, "next.question_go_label", &[("question", q.ask_in(l.code()))])}>{t(l, "next.question_go")}</button>
+                        </li>
+                    })}</ul>
+                </section>
+            } }}
+        </section>
     }
 }
 
@@ -127,6 +303,7 @@ pub fn result_step(props: &StepProps) -> Html {
                         }}
                         <p class="dus-indicative">{t(l, "result.indicative")}</p>
                     </div>
+                    {next_steps(&ui, a, props)}
                     {legal_note(l)}
                     {if a.entries.is_empty() { html!{} } else { html!{
                         <section aria-labelledby="dus-r-entries"><@{h2.clone()} id="dus-r-entries">{t(l, "result.entries")}</@><ul>{for a.entries.iter().map(|e| html!{
@@ -137,22 +314,13 @@ pub fn result_step(props: &StepProps) -> Html {
                         })}</ul></section>
                     } }}
                     <section aria-labelledby="dus-r-grounds"><@{h2.clone()} id="dus-r-grounds">{t(l, "result.grounds")}</@>
-                        <ul class="dus-grounds">{for a.grounds.iter().map(|g| html!{
-                            <li><strong>{rule(l, &g.rule)}</strong>{": "}{message(l, &g.msg)}</li>
-                        })}</ul></section>
-                    {if a.general_authorisations.is_empty() { html!{} } else { html!{
-                        <section aria-labelledby="dus-r-ugea"><@{h2.clone()} id="dus-r-ugea">{t(l, "result.ugea")}</@><p>{a.general_authorisations.join(", ")}</p></section>
-                    } }}
+                        <ul class="dus-grounds">{for a.grounds.iter().map(|g| ground(l, &g.rule, &g.msg))}</ul></section>
                     {if a.due_diligence.is_empty() { html!{} } else { html!{
                         <section aria-labelledby="dus-r-dd"><@{h2.clone()} id="dus-r-dd">{t(l, "result.due_diligence")}</@>
                             <ol class="dus-dd">{for a.due_diligence.iter().enumerate().map(|(i, s)| due_diligence_step(l, i, s, props.state.ticks.contains(&(i as u8)), &d))}</ol></section>
                     } }}
                     <section aria-labelledby="dus-r-checked"><@{h2.clone()} id="dus-r-checked">{t(l, "result.checked")}</@>
                         <ul>{for a.checked_msgs.iter().map(|m| html!{ <li>{message(l, m)}</li> })}</ul></section>
-                    <section aria-labelledby="dus-r-authority"><@{h2.clone()} id="dus-r-authority">{t(l, "result.authority")}</@>{match &a.authority {
-                        Some(x) => html!{ <p class="dus-authority">{x.name.clone()}{" · "}{super::links::authority_web(&x.web, t(l, "entry.official_note"))}{unverified_mark(l, x.verified)}</p> },
-                        None => html!{ <p>{t(l, "result.authority_none")}</p> },
-                    }}</section>
                     <p class="dus-dataset">{tf(l, "result.dataset", &[("version", &messages::render(crate::dataset(), l.code(), &dualuse_core::views::dataset_version_msg(crate::dataset())))])}</p>
                     <super::sources::Sources lang={l} />
                     <section class="dus-handbook" aria-labelledby="dus-r-handbook"><@{h2.clone()} id="dus-r-handbook">{t(l, "result.handbook")}</@>

@@ -1,7 +1,8 @@
 // Issue 13, "work in German or French from start to end": every result view in German and
 // French is in that language. Sessions covering each verdict (and the grounds behind them:
 // due diligence, a Union general export authorisation, a notification, a sanctions ban, no
-// authorisation, open candidates, concerns on a listed item, intra-EU, electronic export) are
+// authorisation, open candidates, concerns on a listed item, intra-EU, electronic export,
+// a general authorisation's duties in "what to do next", questions still open) are
 // opened from their link on the standalone page; one is walked by clicking in German. Every
 // text node of the result step that is not inside an element marked lang="en" (the legal text
 // of Annex I and the citations, which stay English as the banner says) is checked against
@@ -48,6 +49,10 @@ const FLOWS = [
       concerns: { humanRights: true, militaryEndUse: true, wmd: true } } },
   { name: "intra-EU transfer with an open candidate", verdict: "no_authorisation_indicated",
     session: { from: "DE", to: "FR", candidates: { "5A002.a": "unknown" } } },
+  { name: "EU008 with its duties in full (what to do next)", verdict: "general_authorisation_available",
+    session: { picked: ["5A002.a.3"], from: "FR", to: "BR" }, next: ".dus-ugea-duties li" },
+  { name: "questions still open, named with a jump to each", verdict: "no_authorisation_indicated",
+    session: { answers: { cs_designed: true }, from: "DE", to: "CN" }, next: ".dus-open-questions li" },
   { name: "non-listed to Iran, telecom monitoring", verdict: "authorisation_required",
     session: { from: "DE", to: "IR", cyberSurveillance: true, telecomMonitoring: true, concerns: { humanRights: true } } },
 ];
@@ -87,6 +92,9 @@ for (const lang of ["de", "fr"]) {
       const afterLoad = requests.length;
       assert.match(await page.locator(".dus-verdict").getAttribute("class"), new RegExp(`dus-verdict-${flow.verdict}\\b`));
       if (flow.dd) assert.ok(await page.locator(".dus-dd li").count() >= 4, "the due-diligence steps show");
+      // What to do next is there (and so checked), with what the flow is about.
+      assert.ok(await page.locator(".dus-next .dus-next-what").count() === 1, "what to do next shows");
+      if (flow.next) assert.ok(await page.locator(`.dus-next ${flow.next}`).count() >= 1, `${flow.next} shows`);
       // Open every handbook topic so its text is rendered as a user reads it.
       for (const d of await page.locator(".dus-result-step details").all()) await d.evaluate((e) => { e.open = true; });
       const english = await englishOutsideLegalText(page);
