@@ -447,22 +447,31 @@ pub fn parse_number(s: &str, i: usize) -> Option<(f64, usize)> {
             }
         }
     }
-    let mut text = int;
+    // Digits to a value without the float parser (which would add to the wasm): the
+    // integer and the decimals as whole numbers, then one division, correctly rounded.
+    let whole = |digits: &str| -> Option<f64> {
+        let n: u64 = digits.parse().ok()?;
+        (n < 1 << 53).then_some(n as f64)
+    };
+    let mut value = whole(&int)?;
     // Decimal comma: "0,5", "12,5" (a comma followed by a digit, no space).
     if b.get(j) == Some(&b',') && b.get(j + 1).is_some_and(u8::is_ascii_digit) {
         let mut k = j + 1;
         while k < b.len() && b[k].is_ascii_digit() {
             k += 1;
         }
-        text.push('.');
-        text.push_str(&s[j + 1..k]);
+        let decimals = &s[j + 1..k];
+        if decimals.len() > 15 {
+            return None;
+        }
+        let scale = 10f64.powi(decimals.len() as i32);
+        value = (value * scale + whole(decimals)?) / scale;
         j = k;
     }
     // "802.11", "3A001.a": not a quantity.
     if b.get(j) == Some(&b'.') && b.get(j + 1).is_some_and(|c| c.is_ascii_alphanumeric()) {
         return None;
     }
-    let mut value: f64 = text.parse().ok()?;
     // A power of ten written with superscripts: "10⁶", "10⁻⁶".
     let power = |from: usize| -> Option<(i32, usize)> {
         let mut k = from;
@@ -484,7 +493,7 @@ pub fn parse_number(s: &str, i: usize) -> Option<(f64, usize)> {
         }
         (k > start).then_some((if neg { -e } else { e }, k))
     };
-    if text == "10" {
+    if int == "10" && value == 10.0 {
         if let Some((e, k)) = power(j) {
             value = 10f64.powi(e);
             j = k;
@@ -913,7 +922,7 @@ struct Eval<'a> {
     answers: &'a ItemAnswers,
     releases: Vec<(u32, Release)>,
     /// Per node: (own condition, release factor, status), computed once.
-    memo: BTreeMap<u32, (Status, Status, Status)>,
+    memo: Vec<Option<(Status, Status, Status)>>,
 }
 
 impl Eval<'_> {
@@ -948,7 +957,7 @@ impl Eval<'_> {
 
     /// (own, release factor, status before releases).
     fn node(&mut self, idx: u32) -> (Status, Status, Status) {
-        if let Some(&v) = self.memo.get(&idx) {
+        if let Some(v) = self.memo[idx as usize] {
             return v;
         }
         let ds = self.ds;
@@ -971,7 +980,7 @@ impl Eval<'_> {
                 .fold(Status::Met, |acc, &c| acc.and(self.status(c))),
         };
         let v = (own, self.release_factor(idx), own.and(body));
-        self.memo.insert(idx, v);
+        self.memo[idx as usize] = Some(v);
         v
     }
 
@@ -1023,7 +1032,7 @@ pub fn evaluate(ds: &Dataset, code: &str, answers: &ItemAnswers) -> Option<Evalu
         ds,
         answers,
         releases: entry_releases(ds, idx),
-        memo: BTreeMap::new(),
+        memo: vec![None; ds.nodes.len()],
     };
     // The ancestors' own words and releases frame the node.
     let mut context = Status::Met;
