@@ -85,7 +85,8 @@ fn lookups_fill_and_fall_back() {
     assert_eq!(t(Lang::Fr, "no.such.key"), "\u{2047}");
     // The authorities' terms are there.
     assert!(t(Lang::De, "app.title").contains("Gütern mit doppeltem Verwendungszweck"));
-    assert!(t(Lang::De, "result.ugea").contains("Allgemeine Ausfuhrgenehmigungen der Union"));
+    assert!(t(Lang::De, "next.general_authorisation_available")
+        .contains("Allgemeinen Ausfuhrgenehmigung der Union"));
     assert!(t(Lang::De, "app.indicative").contains("Bundesamt für Wirtschaft und Ausfuhrkontrolle"));
     assert!(t(Lang::Fr, "app.title").contains("biens à double usage"));
     assert!(
