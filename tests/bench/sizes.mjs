@@ -8,11 +8,12 @@ export const KB = 1000;
 export const MB = 1000 * 1000;
 
 /** The budgets of /work/shared/DESIGN.md ("Budgets"), in bytes (1 KB = 1,000 bytes).
- * The site's was 500 KB while Annex I held headings only; with the whole legal text (about
- * 220 KB brotli of data, which no encoding we tried makes smaller: see ARCHITECTURE.md,
- * "Budgets") and the UI in three languages it is 560 KB. */
+ * The site's was 500 KB while Annex I held headings only. The whole legal text is about
+ * 220 KB brotli of data that no encoding we tried makes smaller, and the code with the UI
+ * in three languages, the record, the history and the checklist about 340 KB: the budget
+ * is 600 KB (ARCHITECTURE.md, "Budgets", has the measured split and where to save). */
 export const SIZE_BUDGETS = {
-  siteBrotli: 560 * KB,
+  siteBrotli: 600 * KB,
   singleFileRaw: 2 * MB,
 };
 
