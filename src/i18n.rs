@@ -55,32 +55,9 @@ impl Lang {
     }
 }
 
-/// Parse a translation file: `(key, value, line)` in file order, or `line: what is wrong`.
-pub fn parse_catalog(text: &str) -> Result<Vec<(&str, &str, usize)>, String> {
-    let mut out: Vec<(&str, &str, usize)> = Vec::new();
-    for (i, raw) in text.lines().enumerate() {
-        let line = raw.trim();
-        if line.is_empty() || line.starts_with('#') {
-            continue;
-        }
-        let Some((key, value)) = line.split_once(" = ") else {
-            return Err(format!("{}: expected `key = value`", i + 1));
-        };
-        let key = key.trim();
-        if key.is_empty()
-            || !key
-                .chars()
-                .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || "._-".contains(c))
-        {
-            return Err(format!("{}: bad key `{key}`", i + 1));
-        }
-        if out.iter().any(|(k, _, _)| *k == key) {
-            return Err(format!("{}: `{key}` defined twice", i + 1));
-        }
-        out.push((key, value.trim(), i + 1));
-    }
-    Ok(out)
-}
+/// Parse a translation file: `(key, value, line)` in file order, or `line: what is wrong`
+/// (the same format as the core's message catalogues, so one parser reads both).
+pub use dualuse_core::messages::parse_catalog;
 
 fn catalog(lang: Lang) -> &'static HashMap<&'static str, &'static str> {
     static CATALOGS: [OnceLock<HashMap<&'static str, &'static str>>; 3] =

@@ -52,7 +52,8 @@ pub fn split_note_marker(content: &str) -> Option<(NoteKind, String, &str)> {
     number_ok.then(|| (kind, marker.to_string(), rest.trim()))
 }
 
-fn next_label(prev: &str) -> Option<String> {
+/// The label after `prev` in the OJ's numbering: b after a, 10 after 9, aa after z.
+pub fn next_label(prev: &str) -> Option<String> {
     if let Ok(n) = prev.parse::<u32>() {
         return Some((n + 1).to_string());
     }

@@ -221,7 +221,8 @@ fn push_arg(ds: &Dataset, lang: &str, arg: &Arg, out: &mut Vec<Piece>) {
     }
 }
 
-/// Parse a catalogue for tests: `(key, value, line)` or `line: what is wrong`.
+/// Parse a catalogue (these and the UI's i18n/*.txt): `(key, value, line)` in file order, or
+/// `line: what is wrong`.
 pub fn parse_catalog(text: &str) -> Result<Vec<(&str, &str, usize)>, String> {
     let mut out: Vec<(&str, &str, usize)> = Vec::new();
     for (i, raw) in text.lines().enumerate() {

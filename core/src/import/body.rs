@@ -3,6 +3,7 @@
 //! the indentation of their owner's children and their text indented below it.
 
 use super::markdown::{connector, split_marker, MdLine};
+use crate::annex::next_label;
 
 /// Something the converter could not place with certainty; the entry stays unverified
 /// until a maintainer has looked at it.
@@ -355,21 +356,6 @@ fn starts_continuation(text: &str) -> bool {
             || ('⁰'..='⁹').contains(&c)
             || matches!(c, '¹' | '²' | '³' | '⁻')
     })
-}
-
-/// The label after `prev` in the OJ's numbering: b after a, 10 after 9, aa after z.
-pub fn next_label(prev: &str) -> Option<String> {
-    if let Ok(n) = prev.parse::<u32>() {
-        return Some((n + 1).to_string());
-    }
-    let chars: Vec<char> = prev.chars().collect();
-    let bump = |c: char| ((c as u8) + 1) as char;
-    match chars.as_slice() {
-        ['z'] => Some("aa".into()),
-        [c] => Some(bump(*c).to_string()),
-        [a, b] if a == b && *a < 'z' => Some([bump(*a), bump(*a)].iter().collect()),
-        _ => None,
-    }
 }
 
 fn clip(s: &str, n: usize) -> String {
