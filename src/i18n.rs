@@ -284,16 +284,4 @@ pub fn sort_key(s: &str) -> String {
 }
 
 /// The placeholders `{name}` in a text, sorted and deduplicated.
-pub fn placeholders(text: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    let mut rest = text;
-    while let Some(start) = rest.find('{') {
-        let after = &rest[start + 1..];
-        let Some(end) = after.find('}') else { break };
-        out.push(after[..end].to_string());
-        rest = &after[end + 1..];
-    }
-    out.sort();
-    out.dedup();
-    out
-}
+pub use dualuse_core::messages::placeholders;
