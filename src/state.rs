@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use dualuse_core::assess::{assess, AssessInput, Assessment, Concerns, ExportForm, Resolution};
+use dualuse_core::checklist::{ItemAnswer, ItemAnswers};
 use dualuse_core::query_hints::QueryHint;
 use dualuse_core::questions::Answer;
 use dualuse_core::search::{search, shown_candidates, Notice, SearchHit};
@@ -70,6 +71,11 @@ pub struct State {
     /// A guided question the user jumped to from the result ("questions still open"): the
     /// item step opens its topic and moves focus onto it. Cleared by the next action.
     pub focus_question: Option<String>,
+    /// The entry or item whose checklist the user is walking ("Check my item against ..."),
+    /// shown instead of the entry reader.
+    pub checklist: Option<String>,
+    /// Answers to the checklists, by item code or release key (`assess`'s `itemAnswers`).
+    pub item_answers: ItemAnswers,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -98,6 +104,15 @@ pub enum Action {
     /// From the result's "questions still open": back to the item step, the question's topic
     /// open and the question focused.
     JumpToQuestion(String),
+    /// Open the checklist of an entry or item (a code of the data; others are ignored).
+    OpenChecklist(String),
+    /// Back from the checklist to the entry reader.
+    CloseChecklist,
+    /// "Does your item meet this?" / "Does this note release your item?": by item code or
+    /// release key (`checklist::Release::key`).
+    AnswerItem(String, ItemAnswer),
+    /// Clear the checklist answers about this code and everything in it.
+    ResetChecklist(String),
     /// Replace the session by one loaded from a link, a file or this device, with a message.
     LoadSession(Session, Option<String>),
     /// A link or file that could not be read: keep an empty session and say why.
@@ -207,6 +222,7 @@ impl State {
             export_form: form.into(),
             ticks: self.ticks.clone(),
             candidates: self.candidates.clone(),
+            item_answers: self.item_answers.clone(),
         }
     }
 
@@ -225,11 +241,16 @@ impl State {
         next.export_form = input.export_form;
         next.ticks = s.ticks;
         next.candidates = s.candidates;
+        next.item_answers = s.item_answers;
         // A restored session opens on its result when it has one (a destination), else on
         // the destination step when the item was worked on.
         next.step = if !next.to.is_empty() {
             Step::Result
-        } else if next.picked.is_empty() && next.candidates.is_empty() && next.answers.is_empty() {
+        } else if next.picked.is_empty()
+            && next.candidates.is_empty()
+            && next.answers.is_empty()
+            && next.item_answers.is_empty()
+        {
             Step::Item
         } else {
             Step::Destination
@@ -250,9 +271,30 @@ impl State {
             }
             Action::Open(code) => {
                 self.remember_query();
+                self.checklist = None;
                 self.open_code = Some(code)
             }
-            Action::CloseEntry => self.open_code = None,
+            Action::CloseEntry => {
+                self.open_code = None;
+                self.checklist = None;
+            }
+            Action::OpenChecklist(code) => {
+                if let Some(node) = dualuse_core::checklist::checklist(ds, &code) {
+                    self.remember_query();
+                    self.checklist = Some(node.code);
+                }
+            }
+            Action::CloseChecklist => self.checklist = None,
+            Action::AnswerItem(key, a) => {
+                // Only a node or release of the data (the same check as `assess`).
+                let one = ItemAnswers::from([(key.clone(), a)]);
+                if dualuse_core::checklist::check_answers(ds, &one).is_ok() {
+                    self.item_answers.insert(key, a);
+                }
+            }
+            Action::ResetChecklist(code) => self.item_answers.retain(|key, _| {
+                !dualuse_core::codes::is_within(dualuse_core::checklist::key_code(key), &code)
+            }),
             Action::Pick(code) => {
                 self.remember_query();
                 if !self.picked.contains(&code) {
@@ -313,6 +355,7 @@ impl State {
                 if let Some(q) = ds.questions.iter().find(|q| q.id == id) {
                     self.topic = Some(q.topic.clone());
                     self.open_code = None;
+                    self.checklist = None;
                     self.step = Step::Item;
                     self.focus_question = Some(id);
                 }

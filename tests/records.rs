@@ -42,6 +42,7 @@ fn typical() -> Session {
         ]
         .into_iter()
         .collect(),
+        item_answers: Default::default(),
     }
 }
 

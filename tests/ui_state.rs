@@ -297,3 +297,144 @@ fn notices_follow_the_ui_language() {
     assert!(texts("de").iter().any(|t| t.contains("Mobilfunkdiensten")));
     assert!(texts("fr").iter().any(|t| t.contains("brouillage")));
 }
+
+mod checklist_walk {
+    use super::*;
+    use dualuse_core::checklist::{node_states, ItemAnswer, Status};
+
+    #[test]
+    fn answering_an_entrys_checklist_reaches_the_verdict_at_item_level() {
+        let s = run(vec![
+            Action::Query("6A003".into()),
+            Action::Open("6A003".into()),
+            Action::OpenChecklist("6a003".into()),
+        ]);
+        // The code is read as the data spells it; unknown codes open nothing.
+        assert_eq!(s.checklist.as_deref(), Some("6A003"));
+        assert_eq!(
+            s.clone()
+                .apply(dataset(), Action::OpenChecklist("6A999".into()))
+                .checklist
+                .as_deref(),
+            Some("6A003")
+        );
+        let s = [
+            Action::AnswerItem("6A003.b.4".into(), ItemAnswer::Yes),
+            Action::AnswerItem("6A003.b.4.b".into(), ItemAnswer::Yes),
+            // Not a node or release of the data: ignored, never sent to `assess`.
+            Action::AnswerItem("6A003.z".into(), ItemAnswer::Yes),
+            Action::CloseChecklist,
+            Action::Go(Step::Destination),
+            Action::SetTo("CN".into()),
+            Action::Go(Step::Result),
+        ]
+        .into_iter()
+        .fold(s, |s, a| s.apply(dataset(), a));
+        assert_eq!(s.checklist, None);
+        assert_eq!(s.open_code.as_deref(), Some("6A003"));
+        assert_eq!(s.item_answers.len(), 2);
+        assert_eq!(s.assess_input().item_answers, s.item_answers);
+        let a = s.assessment.clone().unwrap().unwrap();
+        assert_eq!(a.verdict, Verdict::AuthorisationRequired);
+        assert!(a.entries.iter().any(|e| e.code == "6A003.b.4.b"));
+        let items = a.entries.iter().find_map(|e| e.items.clone()).unwrap();
+        assert_eq!(items.matched, ["6A003.b.4.b"]);
+        assert!(a.grounds.iter().any(|g| g.text.contains("6A003.b.4.b")));
+        // The search showed 6A003: the item met settles it, nothing is left open.
+        assert!(
+            a.grounds.iter().all(|g| g.rule != "open"),
+            "{:?}",
+            a.grounds
+        );
+    }
+
+    #[test]
+    fn decided_branches_fold_and_only_what_matters_stays_open() {
+        let s = run(vec![Action::OpenChecklist("6A003".into())]);
+        let states = |s: &State| node_states(dataset(), "6A003", &s.item_answers).unwrap();
+        let before = states(&s);
+        assert_eq!(before["6A003"].status, Status::Open);
+        assert_eq!(before["6A003.b.4"].status, Status::Open);
+        // "Imaging cameras as follows:" is met by meeting one of its items: not asked.
+        assert!(!before["6A003.b"].asks && before["6A003.b.4"].asks);
+        let s = s.apply(
+            dataset(),
+            Action::AnswerItem("6A003.b.4".into(), ItemAnswer::Yes),
+        );
+        assert_eq!(states(&s)["6A003.b.4"].status, Status::Open);
+        let s = s.apply(
+            dataset(),
+            Action::AnswerItem("6A003.b.4.b".into(), ItemAnswer::Yes),
+        );
+        let after = states(&s);
+        // 6A003.b.4 has "any of the following": one item met decides it, and its parents.
+        for code in ["6A003.b.4.b", "6A003.b.4", "6A003.b", "6A003"] {
+            assert_eq!(after[code].status, Status::Met, "{code}");
+        }
+        // A note answered "yes" releases its item: decided too, as released.
+        let s = s.apply(
+            dataset(),
+            Action::AnswerItem("Note to 6A003.b".into(), ItemAnswer::Yes),
+        );
+        let released = states(&s);
+        assert!(released["6A003.b"].released);
+        assert_eq!(released["6A003.b"].status, Status::NotMet);
+        // "Don't know" keeps a node open, never rules it out.
+        let s = s
+            .apply(
+                dataset(),
+                Action::AnswerItem("Note to 6A003.b".into(), ItemAnswer::No),
+            )
+            .apply(
+                dataset(),
+                Action::AnswerItem("6A003.b.4.b".into(), ItemAnswer::Unknown),
+            );
+        assert_eq!(states(&s)["6A003.b.4"].status, Status::Open);
+        let s = s.apply(
+            dataset(),
+            Action::AnswerItem("6A003.b.4".into(), ItemAnswer::No),
+        );
+        assert_eq!(states(&s)["6A003.b.4"].status, Status::NotMet);
+    }
+
+    #[test]
+    fn reset_clears_the_answers_within_the_code_only_and_restart_clears_all() {
+        let s = run(vec![
+            Action::OpenChecklist("6A003".into()),
+            Action::AnswerItem("6A003.a".into(), ItemAnswer::No),
+            Action::AnswerItem("6A003.b.4".into(), ItemAnswer::Yes),
+            Action::AnswerItem("Note to 6A003.b".into(), ItemAnswer::Unknown),
+            Action::AnswerItem("3A234".into(), ItemAnswer::Yes),
+        ]);
+        assert_eq!(s.item_answers.len(), 4);
+        let b = s
+            .clone()
+            .apply(dataset(), Action::ResetChecklist("6A003.b".into()));
+        assert_eq!(
+            b.item_answers.keys().collect::<Vec<_>>(),
+            ["3A234", "6A003.a"]
+        );
+        let all = s
+            .clone()
+            .apply(dataset(), Action::ResetChecklist("6A003".into()));
+        assert_eq!(all.item_answers.keys().collect::<Vec<_>>(), ["3A234"]);
+        let restarted = s.apply(dataset(), Action::Restart);
+        assert!(restarted.item_answers.is_empty() && restarted.checklist.is_none());
+    }
+
+    #[test]
+    fn checklist_answers_travel_in_the_session_link() {
+        let s = run(vec![
+            Action::AnswerItem("6A003.b.4".into(), ItemAnswer::Yes),
+            Action::AnswerItem("Note to 6A003.b".into(), ItemAnswer::No),
+            Action::SetTo("CN".into()),
+        ]);
+        let fragment = dualuse_screener::state::history_fragment(&s);
+        assert!(fragment.starts_with("v3."));
+        let (session, step) = dualuse_screener::state::read_fragment(dataset(), &fragment).unwrap();
+        assert_eq!(step, Some(Step::Item));
+        let restored = State::new("DE").apply(dataset(), Action::LoadSession(session, None));
+        assert_eq!(restored.item_answers, s.item_answers);
+        assert_eq!(restored.step, Step::Result);
+    }
+}

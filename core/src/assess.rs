@@ -1270,6 +1270,13 @@ pub fn candidate_states(
                 .filter(|(_, r)| *r == Resolution::Yes)
                 .map(|(c, _)| c.clone()),
         )
+        // Items the checklist answers meet settle a candidate of their family too.
+        .chain(
+            crate::checklist::answered_entries(ds, &input.item_answers)
+                .iter()
+                .filter_map(|top| crate::checklist::evaluate(ds, top, &input.item_answers))
+                .flat_map(|ev| ev.matched_items),
+        )
         .collect();
     let related = |a: &str, b: &str| is_within(a, b) || is_within(b, a);
     cands

@@ -935,8 +935,7 @@ impl Eval<'_> {
         }
         match self.answers.get(&n.code) {
             Some(&a) => of_answer(a),
-            None if n.text.trim().is_empty() => Status::Met,
-            None if s.lead == Some(AS_FOLLOWS) && s.combine != Combine::Leaf => Status::Met,
+            None if !asks_own(&n.text, s) => Status::Met,
             None => Status::Open,
         }
     }
@@ -1024,6 +1023,57 @@ impl Eval<'_> {
     }
 }
 
+/// Whether a node's own words need the user's answer: not for an item without words, one
+/// whose items name its kinds "as follows" (meeting an item meets it), or a "not used" one.
+fn asks_own(text: &str, s: &Structure) -> bool {
+    !(text.trim().is_empty()
+        || is_not_used(text)
+        || (s.lead == Some(AS_FOLLOWS) && s.combine != Combine::Leaf))
+}
+
+/// What the answers decide about one node of a checklist (the UI's walk: a decided node
+/// folds its items, a node that asks gets yes / no / don't know).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct NodeState {
+    /// The node with its items and releases, its ancestors not counted.
+    pub status: Status,
+    /// Its own words need an answer (see `asks_own`).
+    pub asks: bool,
+    /// A release answered "yes" takes it out.
+    pub released: bool,
+}
+
+/// The state of every node of the checklist of `code` (the node and all below it), by code.
+pub fn node_states(
+    ds: &Dataset,
+    code: &str,
+    answers: &ItemAnswers,
+) -> Option<BTreeMap<String, NodeState>> {
+    let idx = ds.node_index(code)?;
+    let mut ev = Eval {
+        ds,
+        answers,
+        releases: entry_releases(ds, idx),
+        memo: vec![None; ds.nodes.len()],
+    };
+    let mut out = BTreeMap::new();
+    let mut stack = vec![idx];
+    while let Some(i) = stack.pop() {
+        let n = &ds.nodes[i as usize];
+        let (_, release, before) = ev.node(i);
+        out.insert(
+            n.code.clone(),
+            NodeState {
+                status: before.and(release),
+                asks: asks_own(&n.text, &structure(ds, i)),
+                released: release == Status::NotMet,
+            },
+        );
+        stack.extend(n.children.iter().copied());
+    }
+    Some(out)
+}
+
 /// Evaluate the node `code` (an entry or an item) under the answers. Answers outside it are
 /// ignored; releases standing on its ancestors count.
 pub fn evaluate(ds: &Dataset, code: &str, answers: &ItemAnswers) -> Option<Evaluation> {
@@ -1066,7 +1116,7 @@ pub fn evaluate(ds: &Dataset, code: &str, answers: &ItemAnswers) -> Option<Evalu
 
 /// The code an answer key is about: the code itself, or the item a release stands under
 /// ("Note 3 to 6A003.b.4" -> "6A003.b.4").
-fn key_code(key: &str) -> &str {
+pub fn key_code(key: &str) -> &str {
     key.rsplit_once(" to ").map_or(key, |(_, code)| code)
 }
 

@@ -12,6 +12,7 @@ use std::collections::BTreeMap;
 use crate::assess::{
     AssessInput, Assessment, Concerns, ExportForm, Resolution, DUE_DILIGENCE, DUE_DILIGENCE_IDS,
 };
+use crate::checklist::ItemAnswer;
 use crate::messages::{label, render, Msg};
 use crate::questions::Answer;
 use crate::Dataset;
@@ -20,8 +21,10 @@ pub const RECORD_SCHEMA: &str = "dualuse-screener/record";
 /// 2 adds what a person reads as evidence (docs/record-schema.md); version 1 records, the
 /// session and cited entries only, still load.
 pub const RECORD_SCHEMA_VERSION: u32 = 2;
-/// Links are written in the v2 shape (with the candidates); v1 links still read.
+/// Links are written in the v2 shape (with the candidates), or v3 (v2 and the checklist
+/// answers) when the session has checklist answers; v1 links still read.
 const LINK_PREFIX: &str = "v2.";
+const LINK_PREFIX_V3: &str = "v3.";
 const LINK_PREFIX_V1: &str = "v1.";
 /// A link longer than this is not ours (sessions are a few hundred bytes).
 const MAX_LINK_CHARS: usize = 16_384;
@@ -80,6 +83,10 @@ pub struct Session {
     /// Entries the search showed and what the user said of each ("yes", "no", "unknown",
     /// "open" for not answered). Missing in records made before: none.
     pub candidates: BTreeMap<String, Resolution>,
+    /// Answers to entries' checklists (`checklist::checklist`), by item code or release key.
+    /// Missing in records made before: none.
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pub item_answers: crate::checklist::ItemAnswers,
 }
 
 impl Session {
@@ -104,7 +111,7 @@ impl Session {
                 .map(|(k, v)| (k.clone(), v.to_answer()))
                 .collect(),
             candidates: self.candidates.clone(),
-            item_answers: Default::default(),
+            item_answers: self.item_answers.clone(),
         }
     }
 
@@ -153,6 +160,7 @@ impl Session {
         {
             return Err(format!("unknown question `{id}`"));
         }
+        crate::checklist::check_answers(ds, &self.item_answers)?;
         if !["", "goods", "electronic", "exhibition"].contains(&self.export_form.as_str()) {
             return Err(format!("unknown form of export `{}`", self.export_form));
         }
@@ -162,11 +170,24 @@ impl Session {
 
 /// The URL-fragment form of a session.
 pub fn encode_link(session: &Session) -> String {
-    let bytes =
-        postcard::to_allocvec(&LinkSession::from(session)).expect("a session always serialises");
+    let v2 = LinkSession::from(session);
+    let (prefix, bytes) = if session.item_answers.is_empty() {
+        (LINK_PREFIX, postcard::to_allocvec(&v2))
+    } else {
+        let v3 = LinkSessionV3 {
+            v2,
+            item_answers: session
+                .item_answers
+                .iter()
+                .map(|(k, a)| (k.clone(), *a as u8))
+                .collect(),
+        };
+        (LINK_PREFIX_V3, postcard::to_allocvec(&v3))
+    };
+    let bytes = bytes.expect("a session always serialises");
     let packed = miniz_oxide::deflate::compress_to_vec_zlib(&bytes, 9);
     format!(
-        "{LINK_PREFIX}{}",
+        "{prefix}{}",
         base64::engine::general_purpose::URL_SAFE_NO_PAD.encode(packed)
     )
 }
@@ -187,12 +208,14 @@ fn read_link(link: &str) -> Result<Session, String> {
     if link.len() > MAX_LINK_CHARS {
         return Err("this link is far too long to be a screening session".into());
     }
-    let (body, v1) = match (
+    let (body, version) = match (
         link.strip_prefix(LINK_PREFIX),
         link.strip_prefix(LINK_PREFIX_V1),
+        link.strip_prefix(LINK_PREFIX_V3),
     ) {
-        (Some(b), _) => (b, false),
-        (None, Some(b)) => (b, true),
+        (Some(b), _, _) => (b, 2),
+        (None, Some(b), _) => (b, 1),
+        (None, None, Some(b)) => (b, 3),
         _ => {
             return Err(
                 "this link does not hold a screening session (or comes from a newer version)"
@@ -212,10 +235,23 @@ fn read_link(link: &str) -> Result<Session, String> {
             _ => Err("this link is damaged: its contents cannot be read".into()),
         }
     }
-    let session = if v1 {
-        Session::from(whole::<LinkSessionV1>(&bytes)?)
-    } else {
-        Session::from(whole::<LinkSession>(&bytes)?)
+    let session = match version {
+        1 => Session::from(whole::<LinkSessionV1>(&bytes)?),
+        2 => Session::from(whole::<LinkSession>(&bytes)?),
+        _ => {
+            let v3 = whole::<LinkSessionV3>(&bytes)?;
+            let mut session = Session::from(v3.v2);
+            for (key, tag) in v3.item_answers {
+                let answer = match tag {
+                    0 => ItemAnswer::Yes,
+                    1 => ItemAnswer::No,
+                    2 => ItemAnswer::Unknown,
+                    _ => return Err("this link is damaged: its contents cannot be read".into()),
+                };
+                session.item_answers.insert(key, answer);
+            }
+            session
+        }
     };
     Ok(session)
 }
@@ -236,6 +272,14 @@ struct LinkSession {
     ticks: Vec<u8>,
     /// (code, 0 yes, 1 no, 2 unknown, 3 open)
     candidates: Vec<(String, u8)>,
+}
+
+/// The v3 link shape: v2, then the checklist answers (code or release key, 0 yes, 1 no,
+/// 2 unknown). Written only when there are some, so other links stay v2.
+#[derive(Serialize, Deserialize)]
+struct LinkSessionV3 {
+    v2: LinkSession,
+    item_answers: Vec<(String, u8)>,
 }
 
 /// The v1 link shape: v2 without the candidates.
@@ -375,6 +419,7 @@ impl From<LinkSession> for Session {
                     (c, r)
                 })
                 .collect(),
+            item_answers: Default::default(),
         }
     }
 }
@@ -1036,5 +1081,29 @@ mod tests {
         // A v2 body read as v1 (or the reverse) is damaged, not half-read.
         let body = link.strip_prefix(LINK_PREFIX).unwrap();
         assert!(read_link(&format!("{LINK_PREFIX_V1}{body}")).is_err());
+    }
+
+    #[test]
+    fn checklist_answers_make_a_v3_link_and_v2_links_still_read() {
+        use crate::checklist::ItemAnswer;
+        let mut s = Session {
+            to: "CN".into(),
+            ..Session::default()
+        };
+        let v2 = encode_link(&s);
+        assert!(v2.starts_with("v2."));
+        s.item_answers.insert("6A003.b.4".into(), ItemAnswer::Yes);
+        s.item_answers
+            .insert("Note to 6A003.b".into(), ItemAnswer::Unknown);
+        s.item_answers.insert("6A003.a".into(), ItemAnswer::No);
+        let link = encode_link(&s);
+        assert!(link.starts_with("v3."));
+        assert_eq!(read_link(&link).unwrap(), s);
+        assert!(read_link(&v2).unwrap().item_answers.is_empty());
+        // A v3 body under the v2 prefix (or the reverse) is damaged, not half-read.
+        let body = link.strip_prefix(LINK_PREFIX_V3).unwrap();
+        assert!(read_link(&format!("{LINK_PREFIX}{body}")).is_err());
+        let body = v2.strip_prefix(LINK_PREFIX).unwrap();
+        assert!(read_link(&format!("{LINK_PREFIX_V3}{body}")).is_err());
     }
 }

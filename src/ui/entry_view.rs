@@ -67,6 +67,14 @@ pub fn entry_view(props: &EntryViewProps) -> Html {
         let c = code.clone();
         html! { <button type="button" class="dus-primary" onclick={Callback::from(move |_| d.dispatch(Action::Pick(c.clone())))}>{t(l, "entry.pick")}</button> }
     };
+    // Walk the entry's (or the item's) own conditions: only where it has items or notes to ask.
+    let check = if e.full_text {
+        let d = d.clone();
+        let c = props.code.clone();
+        html! { <button type="button" id="dus-check" onclick={Callback::from(move |_| d.dispatch(Action::OpenChecklist(c.clone())))}>{tf(l, "entry.check", &[("code", &props.code)])}</button> }
+    } else {
+        html! {}
+    };
     let close = {
         let d = d.clone();
         Callback::from(move |_| d.dispatch(Action::CloseEntry))
@@ -145,7 +153,7 @@ pub fn entry_view(props: &EntryViewProps) -> Html {
                 <p>{t(l, if e.verified { "entry.compared.yes" } else { "entry.compared.no" })}</p>
                 <p>{super::links::external(&e.source.official_url, t(l, "entry.official"), t(l, "entry.official_note"))}</p>
             </div>
-            <div class="dus-actions">{pick}<button type="button" onclick={close}>{t(l, "entry.close")}</button></div>
+            <div class="dus-actions">{pick}{check}<button type="button" onclick={close}>{t(l, "entry.close")}</button></div>
         </article>
     }
 }

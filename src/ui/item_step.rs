@@ -5,6 +5,7 @@ use dualuse_core::questions::{evaluate, is_relevant, Answer, ItemStatus, Questio
 use web_sys::{HtmlInputElement, HtmlSelectElement};
 use yew::prelude::*;
 
+use super::checklist_view::ChecklistView;
 use super::entry_view::EntryView;
 use super::widgets::{highlighted, legal_note, unverified_mark, why_label};
 use super::{focus_first, Dispatch, Ui};
@@ -48,6 +49,21 @@ pub fn item_step(props: &StepProps) -> Html {
                     ),
                     (None, None) => {}
                 }
+            }
+        });
+    }
+
+    // Closing the checklist returns focus to its button in the entry reader.
+    {
+        let root = props.root.clone();
+        let shown = use_mut_ref(|| state.checklist.is_some());
+        use_effect_with(state.checklist.is_some(), move |open| {
+            let before = std::mem::replace(&mut *shown.borrow_mut(), *open);
+            if before && !*open {
+                focus_first(
+                    &root,
+                    &["#dus-check".to_string(), "#dus-entry-title".to_string()],
+                );
             }
         });
     }
@@ -122,9 +138,11 @@ pub fn item_step(props: &StepProps) -> Html {
             {if state.results.is_empty() { html!{} } else { html!{
                 <ol class="dus-results" aria-label={t(l, "results.label")}>{for results}</ol>
             } }}
-            {if let Some(code) = &state.open_code {
-                html!{ <EntryView code={code.clone()} picked={state.picked.contains(code)} dispatch={d.clone()} /> }
-            } else { html!{} }}
+            {match (&state.checklist, &state.open_code) {
+                (Some(code), _) => html!{ <ChecklistView code={code.clone()} answers={state.item_answers.clone()} dispatch={d.clone()} /> },
+                (None, Some(code)) => html!{ <EntryView code={code.clone()} picked={state.picked.contains(code)} dispatch={d.clone()} /> },
+                (None, None) => html!{},
+            }}
             <div class="dus-field dus-description">
                 <label for="dus-description">{t(l, "item.description")}</label>
                 <textarea id="dus-description" rows="2" value={state.description.clone()}

@@ -7,6 +7,7 @@
 //! appears; search results and the verdict are also announced through polite live regions.
 
 mod browser;
+mod checklist_view;
 mod destination_step;
 mod entry_view;
 mod item_step;
