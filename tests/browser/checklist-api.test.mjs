@@ -3,14 +3,11 @@
 // three-valued outcome per entry, and errors that name the bad value.
 import { test, before } from "node:test";
 import assert from "node:assert/strict";
-import fs from "node:fs";
-import path from "node:path";
-import { DIST } from "./helpers.mjs";
+import { loadApi } from "./helpers.mjs";
 
 let api;
 before(async () => {
-  api = await import(path.join(DIST, "pkg", "dualuse_screener.js"));
-  await api.default({ module_or_path: fs.readFileSync(path.join(DIST, "pkg", "dualuse_screener_bg.wasm")) });
+  api = await loadApi();
 });
 
 const find = (node, code) => {

@@ -15,6 +15,13 @@ const TYPES = {
   ".wasm": "application/wasm", ".json": "application/json",
 };
 
+/** The headless module of dist/pkg, initialised in Node (the JS API as scripts use it). */
+export async function loadApi() {
+  const api = await import(path.join(DIST, "pkg", "dualuse_screener.js"));
+  await api.default({ module_or_path: fs.readFileSync(path.join(DIST, "pkg", "dualuse_screener_bg.wasm")) });
+  return api;
+}
+
 /** Serve dist/ like `cargo xtask serve`: / is dist/site, /embed, /pkg, /examples beside it. */
 export async function startServer() {
   const server = http.createServer((req, res) => {

@@ -7,16 +7,13 @@
 // language.
 import { test, before, after } from "node:test";
 import assert from "node:assert/strict";
-import fs from "node:fs";
-import path from "node:path";
-import { DIST, startServer, launch, openPage, waitForWidget } from "./helpers.mjs";
+import { startServer, launch, openPage, waitForWidget, loadApi } from "./helpers.mjs";
 
 let srv, browser, api;
 before(async () => {
   srv = await startServer();
   browser = await launch();
-  api = await import(path.join(DIST, "pkg", "dualuse_screener.js"));
-  await api.default({ module_or_path: fs.readFileSync(path.join(DIST, "pkg", "dualuse_screener_bg.wasm")) });
+  api = await loadApi();
 });
 after(async () => { await browser?.close(); await srv?.close(); });
 
