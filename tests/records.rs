@@ -158,6 +158,38 @@ fn the_markdown_report_has_every_section() {
     }
 }
 
+/// Issue 14: the checklist answers go into the report with what they establish.
+#[test]
+fn the_markdown_report_lists_the_checklist_answers() {
+    use dualuse_core::checklist::ItemAnswer;
+    let ds = dataset();
+    let mut s = typical();
+    for (key, a) in [
+        ("6A003.a", ItemAnswer::No),
+        ("6A003.b.4", ItemAnswer::Yes),
+        ("6A003.b.4.b", ItemAnswer::Yes),
+        ("Note to 6A003.b", ItemAnswer::No),
+        ("6A003.b.4.a", ItemAnswer::Unknown),
+    ] {
+        s.item_answers.insert(key.into(), a);
+    }
+    let record = make_record(ds, &s, "2026-11-30T10:00:00Z");
+    let a = dualuse_core::assess::assess(ds, &s.assess_input()).unwrap();
+    let md = markdown(ds, &record, Some(&a), "en");
+    for needle in [
+        "### Checklist of 6A003",
+        "| 6A003.b.4.b | Incorporating \"focal plane arrays\"",
+        "| 6A003.a | ",
+        "| Note to 6A003.b |  | no |",
+        "| 6A003.b.4.a | Incorporating \"focal plane arrays\" specified in 6A002.a.3.a. to 6A002.a.3.e.; | don't know |",
+        "- Items met: 6A003.b.4.b",
+    ] {
+        assert!(md.contains(needle), "missing {needle:?} in\n{md}");
+    }
+    let de = markdown(ds, &record, Some(&a), "de");
+    assert!(de.contains("### Checkliste zu 6A003"), "{de}");
+}
+
 #[test]
 fn a_record_made_before_candidates_were_kept_still_loads() {
     let ds = dataset();

@@ -894,6 +894,7 @@ pub fn markdown(
         }
         md.push('\n');
     }
+    push_checklists(&mut md, ds, &s.item_answers, lang);
     md.push_str(&format!("## {}\n\n", l("md.destination")));
     let form = match s.export_form.as_str() {
         "electronic" => l("md.form.electronic"),
@@ -995,6 +996,66 @@ pub fn markdown(
         md.push_str(&format!("\n---\n\n{}\n", l("md.indicative")));
     }
     md
+}
+
+/// The checklist answers, one table per entry walked, and what they establish: the items
+/// met, those still open, the notes that release. The legal words stay English.
+fn push_checklists(
+    md: &mut String,
+    ds: &Dataset,
+    answers: &crate::checklist::ItemAnswers,
+    lang: &str,
+) {
+    use crate::checklist::{evaluate, key_code};
+    let l = |id: &str| label(lang, id);
+    for top in crate::checklist::answered_entries(ds, answers) {
+        let Some(ev) = evaluate(ds, &top, answers) else {
+            continue;
+        };
+        md.push_str(&format!(
+            "### {}\n\n| {} | {} | {} |\n|---|---|---|\n",
+            render(ds, lang, &Msg::new("md.checklist").plain("code", &top)),
+            l("md.entry"),
+            l("md.checklist_words"),
+            l("md.answer")
+        ));
+        for (key, answer) in answers.iter().filter(|(k, _)| {
+            let code = key_code(k);
+            code == top || crate::codes::is_within(code, &top)
+        }) {
+            let words = ds
+                .node_index(key)
+                .map(|i| ds.nodes[i as usize].text.clone())
+                .unwrap_or_default();
+            let shown = match answer {
+                ItemAnswer::Yes => l("md.yes"),
+                ItemAnswer::No => l("md.no"),
+                ItemAnswer::Unknown => l("md.dont_know"),
+            };
+            md.push_str(&format!(
+                "| {} | {} | {} |\n",
+                key.replace('|', "\\|"),
+                words.replace('|', "\\|").replace('\n', " "),
+                shown
+            ));
+        }
+        let list = |codes: &[String]| {
+            if codes.is_empty() {
+                "—".to_string()
+            } else {
+                codes.join(", ")
+            }
+        };
+        md.push_str(&format!(
+            "\n- {}: {}\n- {}: {}\n- {}: {}\n\n",
+            l("md.items_met"),
+            list(&ev.matched_items),
+            l("md.items_open"),
+            list(&ev.open_items),
+            l("md.released_by"),
+            list(&ev.released_by)
+        ));
+    }
 }
 
 /// A ground's rule as shown: citations as they stand, `open` and `released` in `lang`.
