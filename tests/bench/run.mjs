@@ -99,6 +99,31 @@ const ASSESS_INPUTS = [
   { from: "DE", to: "US", answers: { it_form: "software", gen_public_domain: false } },
 ];
 
+/** The checklist workload (issue 14): every top-level Annex I code for `checklist(code)`, and
+ * for the 10 largest trees an `assess` whose `itemAnswers` answer every node of the tree
+ * (yes, no and don't know in turn): the most a user can have answered in one walk. */
+function checklistWorkload(api) {
+  const codes = fs.readFileSync(path.join(ROOT, "tests/annex-i-codes.txt"), "utf8")
+    .split("\n").map((l) => l.trim()).filter((l) => l && !l.startsWith("#"));
+  const nodesOf = (n) => [n, ...n.children.flatMap(nodesOf)];
+  const trees = codes.map((c) => api.checklist(c)).filter(Boolean).map((t) => ({ code: t.code, nodes: nodesOf(t) }));
+  const largest = [...trees].sort((a, b) => b.nodes.length - a.nodes.length).slice(0, 10);
+  const turn = ["yes", "no", "unknown"];
+  const assessInputs = largest.map((t) => ({
+    from: "DE", to: "CN",
+    itemAnswers: Object.fromEntries(t.nodes.map((n, i) => [n.code, turn[i % 3]])),
+  }));
+  const size = (t) => `${t.code} ${t.nodes.length}`;
+  return { codes, assessInputs, largest: largest.slice(0, 3).map(size).join(", ") };
+}
+
+/** Rows for the checklist timings, the same in Node and Chromium. */
+function checklistRows(where, work, checklistTimes, assessTimes) {
+  const c95 = percentile(checklistTimes, 95), a95 = percentile(assessTimes, 95);
+  row("`checklist(code)`, p50 / p95", where, `${ms(median(checklistTimes))} / ${ms(c95)} (${work.codes.length} entries x 5, max ${ms(Math.max(...checklistTimes))}; largest trees ${work.largest} nodes)`, "p95 <= 1 ms", c95 <= BUDGET.assessMs);
+  row("`assess` with `itemAnswers` for a whole tree, p50 / p95", where, `${ms(median(assessTimes))} / ${ms(a95)} (the 10 largest trees, every node answered, x 20, max ${ms(Math.max(...assessTimes))})`, "p95 <= 5 ms", a95 <= 5);
+}
+
 /** Time `fn(input)` over `inputs` after one untimed warm-up pass; returns ms per call. */
 function timeCalls(inputs, fn, passes = 1) {
   for (const x of inputs) fn(x);
@@ -209,6 +234,10 @@ async function benchNode(queries, typing) {
   const assessTimes = timeCalls(ASSESS_INPUTS, (x) => api.assess(x), 50);
   const aP95 = percentile(assessTimes, 95);
   row("`assess`, p50 / p95", "Node", `${ms(median(assessTimes))} / ${ms(aP95)} (${ASSESS_INPUTS.length} inputs x 50, max ${ms(Math.max(...assessTimes))})`, "<= 1 ms (p95)", aP95 <= BUDGET.assessMs);
+
+  log("Node: checklist and assess with item answers");
+  const work = checklistWorkload(api);
+  checklistRows("Node", work, timeCalls(work.codes, (c) => api.checklist(c), 5), timeCalls(work.assessInputs, (x) => api.assess(x), 20));
 
   log("Node: memory, in a fresh process that loads only dist/pkg");
   const tmp = path.join(os.tmpdir(), `dus-bench-typing-${process.pid}.json`);
@@ -374,7 +403,8 @@ async function benchInChromium(browser, queries, typing) {
     log("Chromium: search, assess and memory on the standalone page's own module");
     await page.goto(`${srv.base}/`);
     await page.locator("#dus-search").waitFor({ state: "visible", timeout: 20000 });
-    const out = await page.evaluate(async ({ glue, full, typing, assessInputs }) => {
+    const work = checklistWorkload((await loadPkg()).api);
+    const out = await page.evaluate(async ({ glue, full, typing, assessInputs, work }) => {
       // The page's module instance (same URL, so the same module): what the widget uses.
       const m = await import(`/${glue}`);
       const w = await m.default();
@@ -389,15 +419,18 @@ async function benchInChromium(browser, queries, typing) {
       const fullTimes = time(full, (q) => m.search(q, 12));
       const typedTimes = time(typing, (q) => m.search(q, 12));
       const assessTimes = time(assessInputs, (x) => m.assess(x), 50);
+      const checklistTimes = time(work.codes, (c) => m.checklist(c), 5);
+      const itemAssessTimes = time(work.assessInputs, (x) => m.assess(x), 20);
       for (let i = 0; i < 1000; i++) m.search(typing[i % typing.length], 12);
       const after = memory();
-      return { isolated: crossOriginIsolated, fullTimes, typedTimes, assessTimes, afterLoad, after };
-    }, { glue, full: queries.map((q) => q.query), typing, assessInputs: ASSESS_INPUTS });
+      return { isolated: crossOriginIsolated, fullTimes, typedTimes, assessTimes, checklistTimes, itemAssessTimes, afterLoad, after };
+    }, { glue, full: queries.map((q) => q.query), typing, assessInputs: ASSESS_INPUTS, work });
     const where = `Chromium${out.isolated ? "" : " (not isolated: 100 µs timer)"}`;
     const f95 = percentile(out.fullTimes, 95), t95 = percentile(out.typedTimes, 95), a95 = percentile(out.assessTimes, 95);
     row("`search` full queries, p50 / p95", where, `${ms(median(out.fullTimes))} / ${ms(f95)} (${out.fullTimes.length} calls)`, "p95 <= 1 ms", f95 <= BUDGET.searchP95Ms);
     row("`search` while typing (all prefixes), p50 / p95", where, `${ms(median(out.typedTimes))} / ${ms(t95)} (${out.typedTimes.length} calls, max ${ms(Math.max(...out.typedTimes))})`, "p95 <= 1 ms", t95 <= BUDGET.searchP95Ms);
     row("`assess`, p50 / p95", where, `${ms(median(out.assessTimes))} / ${ms(a95)} (${ASSESS_INPUTS.length} inputs x 50, max ${ms(Math.max(...out.assessTimes))})`, "<= 1 ms (p95)", a95 <= BUDGET.assessMs);
+    checklistRows(where, work, out.checklistTimes, out.itemAssessTimes);
     row("memory: wasm after load / after 1,000 searches", where, `${mb(out.afterLoad.wasm)} / ${mb(out.after.wasm)}`);
     row("memory: JS heap used after load / after 1,000 searches", where, `${mb(out.afterLoad.heap)} / ${mb(out.after.heap)} (performance.memory, after gc)`);
     const total = out.after.wasm + out.after.heap;
@@ -523,6 +556,8 @@ How it is measured:
   resolution is 5 µs).
 - \`assess\`: ${ASSESS_INPUTS.length} typical inputs (listed items to third countries, sanctioned and embargoed destinations, intra-EU Annex IV,
   catch-alls, telecom monitoring, guided answers), 50 passes each.
+- \`checklist(code)\`: every top-level code of tests/annex-i-codes.txt, 5 passes; \`assess\` with \`itemAnswers\`: for the 10
+  largest checklist trees, every node answered (yes, no, don't know in turn), from DE to CN, 20 passes each.
 - Memory: \`WebAssembly.Memory\` buffer size, and the JS heap after gc: \`process.memoryUsage().heapUsed\` of a fresh Node
   process that loads only dist/pkg (tests/bench/node-memory.mjs; Node's own baseline included), and
   \`performance.memory.usedJSHeapSize\` (\`--enable-precise-memory-info\`) of the standalone page in Chromium.
