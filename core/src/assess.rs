@@ -1279,6 +1279,14 @@ pub fn candidate_states(
         )
         .collect();
     let related = |a: &str, b: &str| is_within(a, b) || is_within(b, a);
+    // The checklist answers rule a candidate out: its conditions (or an ancestor's) are not
+    // met, or a note answered "yes" releases it. "Don't know" never rules out.
+    let walked = crate::checklist::answered_entries(ds, &input.item_answers);
+    let ruled_out_by_checklist = |code: &str| {
+        walked.iter().any(|top| is_within(code, top))
+            && crate::checklist::evaluate(ds, code, &input.item_answers)
+                .is_some_and(|ev| ev.status == crate::checklist::Status::NotMet)
+    };
     cands
         .iter()
         .map(|(code, r)| {
@@ -1293,6 +1301,8 @@ pub fn candidate_states(
                 ItemStatus::NotMatched | ItemStatus::Released(_) => is_within(code, &f.code),
             }) {
                 CandidateState::Settled(Msg::new("p.settled_questions").plain("code", &f.code))
+            } else if ruled_out_by_checklist(code) {
+                CandidateState::Settled(Msg::new("p.settled_checklist").plain("code", code))
             } else if let Some((a, _)) = cands
                 .iter()
                 .find(|(a, ar)| *ar == Resolution::No && a != code && is_within(code, a))

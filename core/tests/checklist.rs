@@ -293,6 +293,53 @@ mod assess_with_item_answers {
         );
     }
 
+    /// A search candidate the checklist rules out is settled; one it leaves open stays a
+    /// candidate to ask about (and counts as listed): "don't know" never rules out.
+    #[test]
+    fn checklist_answers_settle_candidates_only_when_they_rule_out() {
+        use dualuse_core::assess::{candidate_states, CandidateState, Resolution};
+        let ds = dataset();
+        let mut input = AssessInput {
+            from: "DE".into(),
+            to: "CN".into(),
+            item_answers: answers(&[("6A003.b.4.b", "no"), ("6A003.b.4.a", "unknown")]),
+            ..Default::default()
+        };
+        for code in ["6A003.b.4.b", "6A003.b.4"] {
+            input.candidates.insert(code.into(), Resolution::Unknown);
+        }
+        let findings = dualuse_core::questions::evaluate(&ds, &input.answers);
+        let states = candidate_states(&ds, &input, &findings);
+        let state = |code: &str| &states.iter().find(|c| c.code == code).unwrap().state;
+        assert!(
+            matches!(state("6A003.b.4.b"), CandidateState::Settled(_)),
+            "{states:?}"
+        );
+        assert_eq!(
+            state("6A003.b.4"),
+            &CandidateState::Open(Resolution::Unknown)
+        );
+        let a = assess(&ds, &input).expect("valid");
+        assert_ne!(a.verdict, Verdict::NoAuthorisationIndicated);
+        // Ruling out 6A003.b.4 settles both; the verdict follows once no item of the
+        // walked entry is left open.
+        input.item_answers = answers(&[
+            ("6A003.a", "no"),
+            ("6A003.b.1", "no"),
+            ("6A003.b.2", "no"),
+            ("6A003.b.3", "no"),
+            ("6A003.b.4", "no"),
+            ("6A003.b.5", "no"),
+        ]);
+        let findings = dualuse_core::questions::evaluate(&ds, &input.answers);
+        let states = candidate_states(&ds, &input, &findings);
+        assert!(states
+            .iter()
+            .all(|c| matches!(c.state, CandidateState::Settled(_))));
+        let a = assess(&ds, &input).expect("valid");
+        assert_eq!(a.verdict, Verdict::NoAuthorisationIndicated, "{:?}", a.grounds);
+    }
+
     #[test]
     fn ruled_out_entries_are_not_listed() {
         let ds = dataset();
