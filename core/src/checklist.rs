@@ -1024,11 +1024,34 @@ impl Eval<'_> {
 }
 
 /// Whether a node's own words need the user's answer: not for an item without words, one
-/// whose items name its kinds "as follows" (meeting an item meets it), or a "not used" one.
+/// whose items name its kinds "as follows" (meeting an item meets it), one whose words are
+/// only a lead-in ("Having all of the following:": its items alone decide), or a "not used"
+/// one.
 fn asks_own(text: &str, s: &Structure) -> bool {
     !(text.trim().is_empty()
         || is_not_used(text)
-        || (s.lead == Some(AS_FOLLOWS) && s.combine != Combine::Leaf))
+        || (s.lead == Some(AS_FOLLOWS) && s.combine != Combine::Leaf)
+        || (s.combine != Combine::Leaf && only_a_lead_in(text)))
+}
+
+/// Words around a lead-in that state no condition ("Having any of the following
+/// characteristics:", "Being any of the following:").
+const LEAD_IN_FILLER: &[&str] = &["having", "being", "is", "characteristics", "features"];
+
+/// The text is a lead-in and nothing else: "Having all of the following:", "Any of the
+/// following:". Such a node is met exactly when its items are.
+fn only_a_lead_in(text: &str) -> bool {
+    let mut rest = text.to_lowercase();
+    let leads = lead_ins(&rest);
+    if leads.is_empty() {
+        return false;
+    }
+    for (at, phrase, _) in leads.iter().rev() {
+        rest.replace_range(*at..*at + phrase.len(), " ");
+    }
+    rest.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| LEAD_IN_FILLER.contains(&w))
 }
 
 /// What the answers decide about one node of a checklist (the UI's walk: a decided node
@@ -1404,6 +1427,31 @@ mod tests {
             kinds("Electronic streak cameras having temporal resolution less than 50 ns;")
                 .is_empty()
         );
+    }
+
+    #[test]
+    fn a_bare_lead_in_asks_nothing_of_its_own() {
+        // 9A012.a.1, 6A003.b.1.a, 6A002.a.3.a.2: the items alone decide.
+        for text in [
+            "Having all of the following:",
+            "Having any of the following:",
+            "Any of the following:",
+            "Being any of the following:",
+            "Having any of the following characteristics:",
+            "Having all the following:",
+        ] {
+            assert!(only_a_lead_in(text), "{text}");
+        }
+        // Words of their own are a condition to answer: 2B001.b.2, 6A001.a.2.a, 6A008.a, 8A001.b.
+        for text in [
+            "Five or more axes which can be coordinated simultaneously for \"contouring control\" having any of the following;",
+            "Hydrophones having any of the following:",
+            "Operating at frequencies from 40 GHz to 230 GHz and having any of the following:",
+            "Manned, untethered submersible vehicles having any of the following:",
+            "Imaging cameras as follows:",
+        ] {
+            assert!(!only_a_lead_in(text), "{text}");
+        }
     }
 
     #[test]
