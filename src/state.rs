@@ -281,6 +281,16 @@ impl State {
             Action::OpenChecklist(code) => {
                 if let Some(node) = dualuse_core::checklist::checklist(ds, &code) {
                     self.remember_query();
+                    // The item the user checks is in question: a candidate, unless one of its
+                    // family already is or was chosen. The walk settles it (met or ruled out);
+                    // left open, it is asked about like the search's candidates.
+                    let related = |c: &String| {
+                        dualuse_core::codes::is_within(c, &node.code)
+                            || dualuse_core::codes::is_within(&node.code, c)
+                    };
+                    if !self.candidates.keys().any(related) && !self.picked.iter().any(related) {
+                        self.candidates.insert(node.code.clone(), Resolution::Open);
+                    }
                     self.checklist = Some(node.code);
                 }
             }

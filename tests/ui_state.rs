@@ -302,6 +302,28 @@ mod checklist_walk {
     use super::*;
     use dualuse_core::checklist::{node_states, ItemAnswer, Status};
 
+    /// The item the user checks is in question: opening its checklist makes it a candidate
+    /// (unless one of its family is already), so a walk left open is never a green light.
+    #[test]
+    fn the_item_checked_is_a_candidate() {
+        let s = run(vec![Action::OpenChecklist("6A005.d".into())]);
+        assert_eq!(
+            s.candidates.get("6A005.d"),
+            Some(&dualuse_core::assess::Resolution::Open)
+        );
+        let s = s.apply(dataset(), Action::OpenChecklist("6A005".into()));
+        assert_eq!(s.candidates.len(), 1, "{:?}", s.candidates);
+        let s = [
+            Action::Go(Step::Destination),
+            Action::SetTo("US".into()),
+            Action::Go(Step::Result),
+        ]
+        .into_iter()
+        .fold(s, |s, a| s.apply(dataset(), a));
+        let a = s.assessment.clone().unwrap().unwrap();
+        assert_ne!(a.verdict, Verdict::NoAuthorisationIndicated);
+    }
+
     #[test]
     fn answering_an_entrys_checklist_reaches_the_verdict_at_item_level() {
         let s = run(vec![

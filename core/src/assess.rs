@@ -443,12 +443,49 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
     }
     // The checklist: the items of an entry the answers meet are listed; those they leave
     // open count as listed; a release answered "yes" takes out what it releases.
+    // Where guided questions decide an item, they take precedence: the checklist's answers
+    // about that item are set aside, and what was checked says so.
     crate::checklist::check_answers(ds, &input.item_answers).map_err(InputError)?;
     let mut evaluations = Vec::new();
-    for top in crate::checklist::answered_entries(ds, &input.item_answers) {
-        let Some(ev) = crate::checklist::evaluate(ds, &top, &input.item_answers) else {
+    let decided_by_questions =
+        |code: &str| findings.iter().any(|f| is_within(code, &f.code) || is_within(&f.code, code));
+    for top in crate::checklist::walked_scopes(ds, &input.item_answers) {
+        let Some(mut ev) = crate::checklist::evaluate(ds, &top, &input.item_answers) else {
             continue;
         };
+        let mut set_aside: Vec<String> = Vec::new();
+        if findings.iter().any(|f| is_within(&top, &f.code)) {
+            set_aside.push(top.clone());
+            ev.matched_items.clear();
+            ev.open_items.clear();
+            ev.released_by.clear();
+        }
+        for list in [&mut ev.matched_items, &mut ev.open_items] {
+            list.retain(|item| {
+                let keep = !decided_by_questions(item);
+                if !keep {
+                    set_aside.push(item.clone());
+                }
+                keep
+            });
+        }
+        ev.released_by
+            .retain(|note| !decided_by_questions(crate::checklist::key_code(note)));
+        if !set_aside.is_empty() || findings.iter().any(|f| is_within(&f.code, &top)) {
+            if set_aside.is_empty() {
+                set_aside.extend(
+                    findings
+                        .iter()
+                        .filter(|f| is_within(&f.code, &top))
+                        .map(|f| f.code.clone()),
+                );
+            }
+            checked.push(Msg::new("c.questions_precede").with("items", codes_arg(&set_aside)));
+            if ev.matched_items.is_empty() && ev.open_items.is_empty() {
+                evaluations.push(ev);
+                continue;
+            }
+        }
         for item in &ev.matched_items {
             add(item.clone(), false, &mut entries);
             ground(
@@ -548,7 +585,11 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
     let codes: Vec<String> = entries.iter().map(|e| e.code.clone()).collect();
     entries.retain(|e| !codes.iter().any(|c| c != &e.code && is_within(c, &e.code)));
     for e in entries.iter_mut() {
-        if let Some(ev) = evaluations.iter().find(|ev| ev.code == top_level(&e.code)) {
+        // The walk of its entry (one per entry: `walked_scopes`).
+        if let Some(ev) = evaluations
+            .iter()
+            .find(|ev| top_level(&ev.code) == top_level(&e.code))
+        {
             e.items = Some(EntryItems {
                 matched: ev.matched_items.clone(),
                 open: ev.open_items.clone(),
@@ -1272,7 +1313,7 @@ pub fn candidate_states(
         )
         // Items the checklist answers meet settle a candidate of their family too.
         .chain(
-            crate::checklist::answered_entries(ds, &input.item_answers)
+            crate::checklist::walked_scopes(ds, &input.item_answers)
                 .iter()
                 .filter_map(|top| crate::checklist::evaluate(ds, top, &input.item_answers))
                 .flat_map(|ev| ev.matched_items),

@@ -1159,6 +1159,37 @@ pub fn answered_entries(ds: &Dataset, answers: &ItemAnswers) -> Vec<String> {
     out
 }
 
+/// What the user walked, one node per entry the answers touch: the nearest node holding
+/// every answered code of that entry (a release key counts as the item it stands under).
+/// The verdict weighs the walk there, not the whole entry: answering the items of 5A001.f
+/// says nothing about 5A001.a to .j, which count only when the search showed them or the
+/// user chose them (as candidates and entries do).
+pub fn walked_scopes(ds: &Dataset, answers: &ItemAnswers) -> Vec<String> {
+    let mut scopes: Vec<String> = Vec::new();
+    for key in answers.keys() {
+        let code = key_code(key);
+        if ds.node_index(code).is_none() {
+            continue;
+        }
+        match scopes
+            .iter_mut()
+            .find(|s| crate::codes::top_level(s) == crate::codes::top_level(code))
+        {
+            Some(scope) => {
+                while !is_within(code, scope) {
+                    match crate::codes::parent_code(scope) {
+                        Some(p) => *scope = p.to_string(),
+                        None => break,
+                    }
+                }
+            }
+            None => scopes.push(code.to_string()),
+        }
+    }
+    scopes.sort();
+    scopes
+}
+
 /// Check item answers: every key names a node or a release of the data.
 pub fn check_answers(ds: &Dataset, answers: &ItemAnswers) -> Result<(), String> {
     for key in answers.keys() {

@@ -1008,7 +1008,7 @@ fn push_checklists(
 ) {
     use crate::checklist::{evaluate, key_code};
     let l = |id: &str| label(lang, id);
-    for top in crate::checklist::answered_entries(ds, answers) {
+    for top in crate::checklist::walked_scopes(ds, answers) {
         let Some(ev) = evaluate(ds, &top, answers) else {
             continue;
         };

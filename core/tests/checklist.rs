@@ -340,6 +340,33 @@ mod assess_with_item_answers {
         assert_eq!(a.verdict, Verdict::NoAuthorisationIndicated, "{:?}", a.grounds);
     }
 
+    /// The verdict weighs the part of the entry the user walked: answering the items of
+    /// 5A001.f says nothing about 5A001.a to .j, which do not come in as open items.
+    #[test]
+    fn the_verdict_weighs_the_part_of_the_entry_walked() {
+        let ds = dataset();
+        let none = [
+            ("5A001.f.1", "no"),
+            ("5A001.f.2", "no"),
+            ("5A001.f.3", "no"),
+            ("5A001.f.4", "no"),
+        ];
+        assert_eq!(
+            checklist::walked_scopes(&ds, &answers(&none)),
+            vec!["5A001.f".to_string()]
+        );
+        let a = run(&ds, "CN", &none);
+        assert!(a.entries.is_empty(), "{:?}", a.entries);
+        assert_eq!(a.verdict, Verdict::NoAuthorisationIndicated);
+        let mut one = none.to_vec();
+        one[1] = ("5A001.f.2", "yes");
+        let a = run(&ds, "CN", &one);
+        assert_eq!(a.verdict, Verdict::AuthorisationRequired);
+        let items = a.entries[0].items.as_ref().expect("the walk's outcome");
+        assert_eq!(items.matched, vec!["5A001.f.2".to_string()]);
+        assert!(items.open.is_empty(), "{:?}", items.open);
+    }
+
     #[test]
     fn ruled_out_entries_are_not_listed() {
         let ds = dataset();

@@ -849,14 +849,11 @@ mod guided_questions_and_checklist {
         out
     }
 
-    // Requirement 3 says the guided questions keep precedence and the result says so. The
-    // engine does not do that yet: `assess` adds the items the checklist meets to what the
-    // questions found, so a release the questions establish is overridden by a checklist "yes"
-    // (the result then carries both "does not apply ... released by" and "Your answers meet
-    // the text of"), and a checklist "no" leaves the questions' match listed while `checked`
-    // says "its conditions are not met". Reported to the lead; run with --ignored once fixed.
+    // Requirement 3: the guided questions keep precedence and the result says so: where they
+    // decide an item, the checklist's answers about it are set aside (`checked` names them),
+    // so a release the questions establish is not overridden by a checklist "yes", and a
+    // checklist "no" does not contradict the questions' match.
     #[test]
-    #[ignore = "assess gives guided answers no precedence over disagreeing checklist answers yet (issue 14, requirement 3)"]
     fn guided_answers_take_precedence_over_disagreeing_checklist_answers() {
         let ds = dataset();
         let mut failures = Vec::new();
@@ -877,6 +874,10 @@ mod guided_questions_and_checklist {
                 .map(|g| g.text.as_str())
                 .collect();
             let contradicts = !met.is_empty() && !released.is_empty();
+            let says_so = both.checked_msgs.iter().any(|m| m.id == "c.questions_precede");
+            if !says_so {
+                failures.push(format!("{}: the result does not say the guided questions took precedence", c.product));
+            }
             if both.verdict != by_questions.verdict || contradicts {
                 failures.push(format!(
                     "{}: questions alone {}, with the checklist {}\n{}",
