@@ -705,6 +705,10 @@ pub struct Release {
     pub key: String,
     pub label: String,
     pub text: String,
+    /// The plain-language lead of data/checklist-questions.txt, where there is one
+    /// (`checklist_in`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub question: Option<Question>,
 }
 
 const RELEASE_PHRASES: &[&str] = &[
@@ -759,6 +763,7 @@ pub fn entry_releases(ds: &Dataset, idx: u32) -> Vec<(u32, Release)> {
                 key,
                 label: note.label.clone(),
                 text: lines_to_plain(&note.lines),
+                question: None,
             };
             let targets: Vec<u32> = named_codes(&first.text, at)
                 .iter()
@@ -800,6 +805,10 @@ pub struct ChecklistNode {
     pub children: Vec<ChecklistNode>,
     pub releases: Vec<Release>,
     pub certain: bool,
+    /// The plain-language lead of data/checklist-questions.txt, where there is one
+    /// (`checklist_in`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub question: Option<Question>,
 }
 
 /// The checklist of a code (an entry or an item at any level), or `None`.
@@ -826,6 +835,7 @@ fn build(ds: &Dataset, idx: u32, releases: &[(u32, Release)]) -> ChecklistNode {
             .map(|(_, r)| r.clone())
             .collect(),
         certain: s.certain,
+        question: None,
     }
 }
 
@@ -1490,4 +1500,200 @@ mod tests {
         assert!(is_not_used("Not used;"));
         assert!(!is_not_used("Not used for"));
     }
+}
+
+/// A plain-language question for a checklist node or release, in one language
+/// (data/checklist-questions.txt): asks for the node's own words, which stay shown.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Question {
+    pub ask: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub help: Option<String>,
+}
+
+/// The languages of the leads, in column order.
+pub const LEAD_LANGS: [&str; 3] = ["en", "de", "fr"];
+
+/// The leads of data/checklist-questions.txt, column by column (brotli packs English next to
+/// English better than records that alternate languages).
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
+pub struct Leads {
+    /// Checklist keys (a node code or a release key), sorted.
+    pub keys: Vec<String>,
+    /// The question of each key, one column per language of `LEAD_LANGS`.
+    pub ask: [Vec<String>; 3],
+    /// The help of each key ("" where there is none), one column per language.
+    pub help: [Vec<String>; 3],
+}
+
+impl Leads {
+    /// The question of a key in `lang` ("en", "de" or "fr"; any other reads English).
+    pub fn get(&self, key: &str, lang: &str) -> Option<Question> {
+        let i = self.keys.binary_search_by(|k| k.as_str().cmp(key)).ok()?;
+        let l = LEAD_LANGS.iter().position(|&x| x == lang).unwrap_or(0);
+        let help = &self.help[l][i];
+        Some(Question {
+            ask: self.ask[l][i].clone(),
+            help: (!help.is_empty()).then(|| help.clone()),
+        })
+    }
+}
+
+/// The checklist of a code with the plain-language questions in `lang` ("en", "de", "fr").
+pub fn checklist_in(ds: &Dataset, code: &str, lang: &str) -> Option<ChecklistNode> {
+    fn attach(leads: &Leads, n: &mut ChecklistNode, lang: &str) {
+        n.question = leads.get(&n.code, lang);
+        for r in &mut n.releases {
+            r.question = leads.get(&r.key, lang);
+        }
+        for c in &mut n.children {
+            attach(leads, c, lang);
+        }
+    }
+    let mut tree = checklist(ds, code)?;
+    attach(&ds.checklist_leads, &mut tree, lang);
+    Some(tree)
+}
+
+/// The runs of ASCII digits of a text, codes such as "6A002.a.3" left out: what a question
+/// may quote must stand in the law.
+fn digit_runs(text: &str) -> Vec<&str> {
+    let mut out = Vec::new();
+    for word in text.split(|c: char| c.is_whitespace() || "(),;:\"'„“”«»‘’/".contains(c))
+    {
+        if crate::codes::normalize_code(word.trim_end_matches(|c: char| !c.is_alphanumeric()))
+            .is_some()
+        {
+            continue;
+        }
+        out.extend(
+            word.split(|c: char| !c.is_ascii_digit())
+                .filter(|d| !d.is_empty()),
+        );
+    }
+    out
+}
+
+/// Parse and check data/checklist-questions.txt into `Dataset::checklist_leads`. Each record
+/// is a checklist key (a node code or a release key such as "Note to 6A003.b") with `ask`,
+/// `ask-de`, `ask-fr` and optionally `help`, `help-de`, `help-fr`. Errors name the file and
+/// line: an unknown key, a key given twice, a missing or unknown field, a translation of a
+/// help that is not there, and a number the law's text does not hold (for a node, its own and
+/// its items' texts; for a release, also the note's).
+pub fn compile_questions(errors: &mut Errors, ds: &mut Dataset, path: &str, text: &str) {
+    let f = crate::records::parse_records(path, text, errors);
+    for (header, what) in [("source", "@source:"), ("as-of", "@as-of:")] {
+        if f.header(header).unwrap_or("").is_empty() {
+            errors.push(
+                path,
+                1,
+                format!("missing `{what}` header (provenance is required)"),
+            );
+        }
+    }
+    const FIELDS: [&str; 6] = ["ask", "ask-de", "ask-fr", "help", "help-de", "help-fr"];
+    let mut rows: Vec<(String, [String; 3], [String; 3])> = Vec::new();
+    for r in &f.records {
+        let key = r.key.as_str();
+        // The words the question may draw its numbers from.
+        let mut law = String::new();
+        if let Some(idx) = ds.node_index(key) {
+            let mut stack = vec![idx];
+            while let Some(i) = stack.pop() {
+                law.push_str(&ds.nodes[i as usize].text);
+                law.push('\n');
+                stack.extend(&ds.nodes[i as usize].children);
+            }
+        } else {
+            let release = ds.node_index(key_code(key)).and_then(|idx| {
+                entry_releases(ds, idx)
+                    .into_iter()
+                    .find(|(_, rel)| rel.key == key)
+            });
+            let Some((target, rel)) = release else {
+                errors.push(
+                    path,
+                    r.line,
+                    format!("unknown checklist key `{key}` (expected an Annex I code such as 2B001.b or a release such as \"Note to 6A003.b\")"),
+                );
+                continue;
+            };
+            law = format!("{}\n{}", ds.nodes[target as usize].text, rel.text);
+        }
+        if rows.iter().any(|row| row.0 == key) {
+            errors.push(path, r.line, format!("`{key}` is given twice"));
+            continue;
+        }
+        if r.body.is_some() {
+            errors.push(
+                path,
+                r.line,
+                format!("`{key}`: a question has no `---` body"),
+            );
+        }
+        for m in &r.meta {
+            if !FIELDS.contains(&m.key.as_str()) {
+                errors.push(
+                    path,
+                    m.line,
+                    format!(
+                        "unknown field `{}` (expected ask, help and their -de, -fr)",
+                        m.key
+                    ),
+                );
+            }
+        }
+        let allowed = digit_runs(&law);
+        let mut ask: [String; 3] = Default::default();
+        let mut help: [String; 3] = Default::default();
+        for (l, lang) in LEAD_LANGS.iter().enumerate() {
+            let suffix = if l == 0 {
+                String::new()
+            } else {
+                format!("-{lang}")
+            };
+            let ask_key = format!("ask{suffix}");
+            match r.get(&ask_key).filter(|m| !m.value.is_empty()) {
+                Some(m) => ask[l] = m.value.clone(),
+                None => errors.push(path, r.line, format!("`{key}` needs `{ask_key}:`")),
+            }
+            let help_key = format!("help{suffix}");
+            match r.get(&help_key) {
+                Some(m) if l > 0 && r.get("help").is_none() => {
+                    errors.push(path, m.line, format!("`{help_key}` without `help`"))
+                }
+                Some(m) => help[l] = m.value.clone(),
+                None if l > 0 && r.get("help").is_some() => errors.push(
+                    path,
+                    r.line,
+                    format!("`{key}` has `help` but no `{help_key}:`"),
+                ),
+                None => {}
+            }
+            for field in [&ask_key, &help_key] {
+                let Some(m) = r.get(field) else { continue };
+                if let Some(d) = digit_runs(&m.value)
+                    .into_iter()
+                    .find(|d| !allowed.contains(d))
+                {
+                    errors.push(
+                        path,
+                        m.line,
+                        format!("`{field}` of `{key}` has the number `{d}`, which is not in the law's text of `{key}`"),
+                    );
+                }
+            }
+        }
+        rows.push((key.to_string(), ask, help));
+    }
+    rows.sort_by(|a, b| a.0.cmp(&b.0));
+    let mut leads = Leads::default();
+    for (key, ask, help) in rows {
+        leads.keys.push(key);
+        for (l, (a, h)) in ask.into_iter().zip(help).enumerate() {
+            leads.ask[l].push(a);
+            leads.help[l].push(h);
+        }
+    }
+    ds.checklist_leads = leads;
 }

@@ -202,6 +202,7 @@ pub fn compile(files: &[(String, String)]) -> Compiled {
             questions: Vec::new(),
             rules: Vec::new(),
             checklist_overrides: Vec::new(),
+            checklist_leads: Default::default(),
             search_index: Default::default(),
         },
     };
@@ -313,6 +314,9 @@ pub fn compile(files: &[(String, String)]) -> Compiled {
     }
     if let Some((p, t)) = get("checklist-overrides.txt") {
         crate::checklist::compile_overrides(&mut cx.errors, &mut cx.ds, p, t);
+    }
+    if let Some((p, t)) = get("checklist-questions.txt") {
+        crate::checklist::compile_questions(&mut cx.errors, &mut cx.ds, p, t);
     }
 
     let ds = &mut cx.ds;

@@ -8,7 +8,7 @@ use serde::{Deserialize, Serialize};
 use crate::index::SearchIndex;
 
 /// Bump when the layout of `Dataset` changes, so a stale blob is rejected, not misread.
-pub const FORMAT_VERSION: u32 = 7;
+pub const FORMAT_VERSION: u32 = 8;
 
 #[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct Dataset {
@@ -43,6 +43,8 @@ pub struct Dataset {
     /// Maintainers' corrections of a node's combine (data/checklist-overrides.txt); the rest
     /// of the checklist is derived from the text on demand (`checklist`).
     pub checklist_overrides: Vec<crate::checklist::Override>,
+    /// Plain-language questions for checklist nodes and releases (data/checklist-questions.txt).
+    pub checklist_leads: crate::checklist::Leads,
     /// The search index: derived from the rest, so it is not shipped in the blob (it would
     /// be about 40 % of it compressed) but built on first use; see `Dataset::index`.
     #[serde(skip)]

@@ -252,6 +252,16 @@ fn parts(list: &[crate::model::ListedCode], code: &str) -> Vec<String> {
         .collect()
 }
 
+/// A defined term of `Dataset::definitions` as the entry reader and the checklist show it.
+pub fn definition_view(ds: &Dataset, term: u32) -> DefinitionView {
+    let d = &ds.definitions[term as usize];
+    DefinitionView {
+        term: d.term.clone(),
+        text: lines_text(&d.lines),
+        verified: d.verified,
+    }
+}
+
 /// The entry view of any code (top-level or item), in any usual spelling.
 pub fn entry(ds: &Dataset, raw: &str) -> Option<EntryView> {
     let code = normalize_code(raw)?;
@@ -283,17 +293,7 @@ pub fn entry(ds: &Dataset, raw: &str) -> Option<EntryView> {
         }
         stack.extend(&n.children);
     }
-    let definitions = term_ids
-        .iter()
-        .map(|&t| {
-            let d = &ds.definitions[t as usize];
-            DefinitionView {
-                term: d.term.clone(),
-                text: lines_text(&d.lines),
-                verified: d.verified,
-            }
-        })
-        .collect();
+    let definitions = term_ids.iter().map(|&t| definition_view(ds, t)).collect();
     let mut decontrol_notes = Vec::new();
     for &a in &path_idx[..path_idx.len() - 1] {
         for note in ds.nodes[a as usize]
