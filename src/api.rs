@@ -184,17 +184,29 @@ pub fn record_markdown(record: JsValue, lang: Option<String>) -> Result<String, 
 }
 
 /// The checklist of an entry or item: `{ code, text, combine, lead, thresholds: [{ value,
-/// unit, comparator, upper?, text }], children, releases: [{ key, label, text }], certain }`,
-/// or `null` when there is no such code.
+/// unit, comparator, upper?, text }], children, releases: [{ key, label, text, question? }],
+/// certain, question? }`, or `null` when there is no such code. `question` is `{ ask, help? }`,
+/// the plain-language lead of data/checklist-questions.txt where there is one, in `lang`
+/// ("en", the default, "de" or "fr").
 #[wasm_bindgen]
-pub fn checklist(code: JsValue) -> Result<JsValue, JsError> {
+pub fn checklist(code: JsValue, lang: Option<String>) -> Result<JsValue, JsError> {
     let Some(c) = code.as_string() else {
         return Err(JsError::new(&format!(
             "checklist: code must be a string, got {}",
             describe(&code)
         )));
     };
-    match dualuse_core::checklist::checklist(dataset(), &c) {
+    let lang = match lang.as_deref().map(crate::i18n::Lang::parse) {
+        None => "en",
+        Some(Some(l)) => l.code(),
+        Some(None) => {
+            return Err(JsError::new(&format!(
+                "checklist: unknown language `{}` (expected en, de or fr)",
+                lang.unwrap_or_default()
+            )))
+        }
+    };
+    match dualuse_core::checklist::checklist_in(dataset(), &c, lang) {
         Some(tree) => to_js(&tree),
         None => Ok(JsValue::NULL),
     }

@@ -49,6 +49,27 @@ test("checklist returns the node tree of an entry or item, or null", () => {
   assert.throws(() => api.checklist(42), /code must be a string, got 42/);
 });
 
+test("checklist nodes and releases carry plain-language questions, in a language", () => {
+  // data/checklist-questions.txt: a question for 2B001.b, none for 2B001.b.4.a.
+  const t = api.checklist("2B001");
+  const b = find(t, "2B001.b");
+  assert.match(b.question.ask, /milling/);
+  assert.equal("help" in b.question, false);
+  assert.equal("question" in find(t, "2B001.b.4.a"), false);
+  // A help where the term is hard; the law's words stay in `text`.
+  const a = find(t, "2B001.a");
+  assert.match(a.question.help, /Contouring control/);
+  assert.match(a.text, /^Machine tools for turning/);
+  // A release's question, by its itemAnswers key.
+  const note = t.releases.find((r) => r.key === "Note 1 to 2B001");
+  assert.match(note.question.ask, /gears/);
+  // German and French; English by default.
+  assert.match(find(api.checklist("2B001", "de"), "2B001.b").question.ask, /Fräsen/);
+  assert.match(find(api.checklist("2B001", "fr"), "2B001.b").question.ask, /fraisage/);
+  assert.equal(find(api.checklist("2B001", "en"), "2B001.b").question.ask, b.question.ask);
+  assert.throws(() => api.checklist("2B001", "es"), /checklist: unknown language `es`/);
+});
+
 test("assess with itemAnswers names matched and open items and releases", () => {
   const met = api.assess({
     from: "DE",
