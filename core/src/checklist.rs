@@ -292,13 +292,18 @@ pub struct Threshold {
     pub value: f64,
     /// The unit as written ("W", "%", "mm", "frames/s", "°C"); empty when none follows.
     pub unit: String,
-    /// `>`, `>=`, `<`, `<=`, or `between` (a range from `value` to `upper`).
+    /// `>`, `>=`, `<`, `<=`, `between` (a range from `value` to `upper`) or `outside` (what
+    /// lies outside that range is caught).
     pub comparator: &'static str,
     /// The upper end of a range ("between 75 mm and 650 mm": 650).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub upper: Option<f64>,
     /// The words matched: "exceeding 1 000 W".
     pub text: String,
+    /// The limit is a formula ("less than (1,7 + L/1 000 ) μm"): `value` is NaN, `text`
+    /// says the limit. Serialised only when true.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub formula: bool,
 }
 
 /// Comparators before a number, longest first.
@@ -321,6 +326,9 @@ const BEFORE: &[(&str, &str)] = &[
     ("not more than", "<="),
     ("not greater than", "<="),
     ("at most", "<="),
+    ("up to and including", "<="),
+    ("up to", "<="),
+    ("≤", "<="),
     ("in excess of", ">"),
     ("exceeding", ">"),
     ("exceeds", ">"),
@@ -337,6 +345,11 @@ const BEFORE: &[(&str, &str)] = &[
     ("smaller than", "<"),
     ("shorter than", "<"),
     ("below", "<"),
+    ("under", "<"),
+    // Every "better than" of Annex I qualifies a quantity where less is better (accuracy,
+    // regulation, stability, resolution, vacuum pressure, impurity): "better than 0,01 %".
+    ("better than", "<"),
+    ("≥", ">="),
 ];
 
 /// Comparators after a number and its unit ("12 elements or fewer").
@@ -349,6 +362,10 @@ const AFTER: &[(&str, &str)] = &[
     (" or fewer", "<="),
     (" or lower", "<="),
     (" or below", "<="),
+    (" or larger", ">="),
+    (" or smaller", "<="),
+    (" and above", ">="),
+    (" and below", "<="),
 ];
 
 const NOT_UNITS: &[&str] = &[
@@ -383,6 +400,7 @@ const NOT_UNITS: &[&str] = &[
     "over",
     "under",
     "within",
+    "anywhere",
 ];
 
 fn superscript_digit(c: char) -> Option<u32> {
@@ -468,6 +486,20 @@ pub fn parse_number(s: &str, i: usize) -> Option<(f64, usize)> {
         value = (value * scale + whole(decimals)?) / scale;
         j = k;
     }
+    // "0.1 MPa": a few numbers of the consolidated text have a decimal point; after a lone
+    // "0" it cannot begin a code or a version number.
+    if int == "0" && b.get(j) == Some(&b'.') && b.get(j + 1).is_some_and(u8::is_ascii_digit) {
+        let mut k = j + 1;
+        while k < b.len() && b[k].is_ascii_digit() {
+            k += 1;
+        }
+        let decimals = &s[j + 1..k];
+        if decimals.len() > 15 {
+            return None;
+        }
+        value = whole(decimals)? / 10f64.powi(decimals.len() as i32);
+        j = k;
+    }
     // "802.11", "3A001.a": not a quantity.
     if b.get(j) == Some(&b'.') && b.get(j + 1).is_some_and(|c| c.is_ascii_alphanumeric()) {
         return None;
@@ -499,8 +531,25 @@ pub fn parse_number(s: &str, i: usize) -> Option<(f64, usize)> {
             j = k;
         }
     }
-    // "4 × 10⁶", "1,5 x 10⁻³".
-    for times in [" × 10", "×10", " x 10"] {
+    // "1E-9", "2,5E+6": E-notation, with its sign (so that "3E001" stays a code).
+    if let Some(sign) = s[j..]
+        .strip_prefix(['E', 'e'])
+        .and_then(|r| r.chars().next())
+        .filter(|c| *c == '-' || *c == '+')
+    {
+        let from = j + 2;
+        let mut k = from;
+        while k < b.len() && b[k].is_ascii_digit() {
+            k += 1;
+        }
+        if k > from && k - from <= 3 && !b.get(k).is_some_and(u8::is_ascii_alphanumeric) {
+            let e: i32 = s[from..k].parse().ok()?;
+            value *= 10f64.powi(if sign == '-' { -e } else { e });
+            j = k;
+        }
+    }
+    // "4 × 10⁶", "1,5 x 10⁻³", "5× 10³".
+    for times in [" × 10", "× 10", "×10", " x 10"] {
         if s[j..].starts_with(times) {
             if let Some((e, k)) = power(j + times.len()) {
                 value *= 10f64.powi(e);
@@ -528,21 +577,101 @@ fn parse_unit(s: &str, j: usize) -> (String, usize) {
             }
         }
     }
-    let token_len = trimmed
-        .find(|c: char| c.is_whitespace() || c == ';' || c == ',' || c == '(' || c == ')')
-        .unwrap_or(trimmed.len());
-    let token = trimmed[..token_len].trim_end_matches(['.', ':']);
+    if let Some(named) = abbreviated_unit(trimmed) {
+        return (named.0, j + skip + named.1);
+    }
+    // "32-bit": the unit without its hyphen.
+    let hyphen = usize::from(skip == 0 && trimmed.starts_with('-'));
+    let (skip, trimmed) = (skip + hyphen, &trimmed[hyphen..]);
+    let token = first_word(trimmed);
     if token.is_empty()
         || NOT_UNITS.contains(&token.to_lowercase().as_str())
         || token.starts_with(|c: char| c.is_ascii_digit())
     {
         return (String::new(), j);
     }
-    (token.to_string(), j + skip + token.len())
+    let end = skip + token.len();
+    // What the unit counts per: "J per pulse", "degree per square root hour", "litres per
+    // hour", "μs per full frame"; a ratio: "1 part in 320"; an angle: "2 seconds of arc".
+    if let Some(per) = rest[end..].strip_prefix(" per ") {
+        let mut words: Vec<&str> = Vec::new();
+        let mut more = per;
+        loop {
+            let w = first_word(more);
+            if !w.starts_with(char::is_alphabetic) || NOT_UNITS.contains(&w.to_lowercase().as_str())
+            {
+                break;
+            }
+            words.push(w);
+            more = &more[w.len()..];
+            // "square root hour", "square metre", "full frame", "flight hour".
+            if !matches!(w, "square" | "root" | "full" | "flight") {
+                break;
+            }
+            match more.strip_prefix(' ') {
+                Some(next) => more = next,
+                None => break,
+            }
+        }
+        let complete = words
+            .last()
+            .is_some_and(|w| !matches!(*w, "square" | "root" | "full" | "flight"));
+        if complete {
+            let taken = " per ".len() + words.join(" ").len();
+            return (format!("{token} per {}", words.join(" ")), j + end + taken);
+        }
+    }
+    for tail in [" of arc", " in "] {
+        if let Some(after) = rest[end..].strip_prefix(tail) {
+            if tail == " of arc" {
+                return (format!("{token}{tail}"), j + end + tail.len());
+            }
+            if matches!(token, "part" | "parts") {
+                let at = s.len() - after.len();
+                if let Some((_, e)) = parse_number(s, at) {
+                    return (format!("{token} in {}", &s[at..e]), e);
+                }
+            }
+        }
+    }
+    (token.to_string(), j + end)
+}
+
+/// The first word of `s`: up to a space, a separator or a parenthesis, without a closing
+/// full stop or colon.
+fn first_word(s: &str) -> &str {
+    let len = s
+        .find(|c: char| c.is_whitespace() || c == ';' || c == ',' || c == '(' || c == ')')
+        .unwrap_or(s.len());
+    s[..len].trim_end_matches(['.', ':'])
+}
+
+/// A unit named in words and abbreviated in parentheses: "70 Weighted TeraFLOPS (WT)",
+/// "1,3 Giga Samples Per Second (GSPS)" read as "WT", "GSPS". Returns (unit, length).
+fn abbreviated_unit(s: &str) -> Option<(String, usize)> {
+    let mut at = 0;
+    for _ in 0..4 {
+        let w = first_word(&s[at..]);
+        if !w.starts_with(|c: char| c.is_ascii_uppercase()) || !w.chars().all(char::is_alphabetic) {
+            return None;
+        }
+        at += w.len();
+        let rest = &s[at..];
+        if let Some(par) = rest.strip_prefix(" (") {
+            let close = par.find(')')?;
+            let abbr = &par[..close];
+            let short = (2..=6).contains(&abbr.len())
+                && abbr.chars().all(|c| c.is_ascii_uppercase() || c == '/');
+            return (short && at > w.len()).then(|| (abbr.to_string(), at + 2 + close + 1));
+        }
+        at += rest.strip_prefix(' ').map(|_| 1)?;
+    }
+    None
 }
 
 /// The window before a number, lower-cased, with a short parenthesis dropped: "less (better)
-/// than" reads as "less than".
+/// than" and "less(better) than" read as "less than"; a sign before the number ("exceeding
+/// ± 6,25 %", "greater than +20 dBm") is dropped too.
 fn before_window(s: &str, i: usize) -> String {
     let start = s[..i]
         .char_indices()
@@ -551,18 +680,25 @@ fn before_window(s: &str, i: usize) -> String {
         .map(|(k, _)| k)
         .unwrap_or(0);
     let mut w = s[start..i].to_lowercase();
-    while let Some(open) = w.rfind(" (") {
+    while let Some(open) = w.rfind('(') {
         let Some(close) = w[open..].find(')') else {
             break;
         };
-        let inner = &w[open + 2..open + close];
+        let inner = &w[open + 1..open + close];
         if inner.len() <= 12 && inner.chars().all(|c| c.is_alphabetic() || c == ' ') {
-            w.replace_range(open..open + close + 1, "");
+            let from = if w[..open].ends_with(' ') {
+                open - 1
+            } else {
+                open
+            };
+            w.replace_range(from..open + close + 1, "");
         } else {
             break;
         }
     }
-    w.trim_end_matches(is_space).to_string()
+    w.trim_end_matches(|c: char| is_space(c) || c == '±' || c == '+')
+        .trim_end_matches(is_space)
+        .to_string()
 }
 
 /// Whether `w` ends with `phrase` as whole words.
@@ -584,9 +720,210 @@ fn equivalent(text: &str, end: usize) -> Option<usize> {
     par.find(')').map(|close| end + 2 + close + 1)
 }
 
-/// The thresholds of a text: each number that a comparator qualifies, with its unit.
-pub fn thresholds(text: &str) -> Vec<Threshold> {
+/// "10 Hz ≤ F ≤ 10 kHz": a sign after a variable bounds the variable of a formula, not the
+/// item.
+fn after_variable(window: &str, phrase: &str) -> bool {
+    if !matches!(phrase, "≤" | "≥") {
+        return false;
+    }
+    let rest = window[..window.len() - phrase.len()].trim_end();
+    let word = rest.rsplit(' ').next().unwrap_or(rest);
+    word.chars().count() == 1 && word.chars().all(char::is_alphabetic)
+}
+
+/// Whether the quantity ending at `end` is multiplied or divided by another quantity
+/// ("15 divided by the lowest operating frequency in GHz", "15cm × GHz × N/fGHz"): the
+/// limit is then a formula. Returns the end of the formula's words.
+fn formula_tail(text: &str, end: usize) -> Option<usize> {
+    let rest = &text[end..];
+    let by = rest.strip_prefix(" divided by ").is_some()
+        || rest
+            .strip_prefix(" × ")
+            .is_some_and(|r| r.starts_with(char::is_alphabetic));
+    by.then(|| end + rest.find([';', ',', '[', ']']).unwrap_or(rest.len()))
+}
+
+/// `value` in `from` expressed in `to`, where the two differ by an SI prefix only ("Hz" and
+/// "kHz", "Pa" and "kPa").
+fn in_unit(value: f64, from: &str, to: &str) -> Option<f64> {
+    const PREFIXES: &[(&str, i32)] = &[
+        ("p", -12),
+        ("n", -9),
+        ("μ", -6),
+        ("m", -3),
+        ("c", -2),
+        ("k", 3),
+        ("M", 6),
+        ("G", 9),
+        ("T", 12),
+    ];
+    let split = |u: &str| -> (i32, String) {
+        PREFIXES
+            .iter()
+            .find_map(|&(p, e)| {
+                u.strip_prefix(p)
+                    .filter(|base| !base.is_empty())
+                    .map(|base| (e, base.to_string()))
+            })
+            .unwrap_or((0, u.to_string()))
+    };
+    // "m" alone is the metre, not a prefix; so is the "m" of "mm" only a prefix.
+    let (ef, bf) = split(from);
+    let (et, bt) = split(to);
+    let same =
+        |b1: &str, e1: i32, b2: &str, e2: i32| (b1 == b2).then(|| value * 10f64.powi(e1 - e2));
+    same(&bf, ef, &bt, et)
+        .or_else(|| same(from, 0, &bt, et))
+        .or_else(|| same(&bf, ef, to, 0))
+}
+
+/// The upper end of a range whose lower end (with its unit and any equivalent in
+/// parentheses) ends at `low_end`, joined by `sep` (" and ", " to "): (upper, unit, end).
+fn range_upper(text: &str, low_end: usize, sep: &str) -> Option<(f64, String, usize)> {
+    let at = low_end + text[low_end..].strip_prefix(sep).map(|_| sep.len())?;
+    let (upper, e2) = parse_number(text, at)?;
+    let (unit, e3) = parse_unit(text, e2);
+    Some((upper, unit, equivalent(text, e3).unwrap_or(e3)))
+}
+
+/// Words that end the words of a unit before "or more" ("10 kg of ice or more", "320 atomic
+/// mass units or greater"): past them, "or more" belongs to something else.
+const UNIT_WORDS_END: &[&str] = &[
+    "and", "or", "but", "than", "not", "nor", "which", "that", "where", "when", "with", "to", "at",
+    "from", "between", "for", "in", "on",
+];
+
+/// A comparator after a number and its unit, possibly past a few words of the unit: the
+/// comparator, the words between ("of ice", "mass units", "(silicon)") and the end.
+fn comparator_after(text: &str, end: usize) -> Option<(&'static str, &str, usize)> {
+    let after = |at: usize| -> Option<(&'static str, usize)> {
+        let lower = text[at..].to_lowercase();
+        AFTER.iter().find_map(|&(phrase, cmp)| {
+            (lower.starts_with(phrase)
+                && lower[phrase.len()..]
+                    .chars()
+                    .next()
+                    .is_none_or(|c| !c.is_alphanumeric()))
+            .then_some((cmp, at + phrase.len()))
+        })
+    };
+    if let Some((cmp, e)) = after(end) {
+        return Some((cmp, "", e));
+    }
+    // "1 373 K (1 100 °C) or more": past an equivalent in parentheses.
+    if let Some((cmp, e)) = equivalent(text, end).and_then(after) {
+        return Some((cmp, "", e));
+    }
+    let mut at = end;
+    for _ in 0..3 {
+        let rest = text[at..].strip_prefix(' ')?;
+        let word = match rest.strip_prefix('(') {
+            Some(par) => {
+                let close = par.find(')')?;
+                if !par[..close].chars().all(char::is_alphabetic) {
+                    return None;
+                }
+                &rest[..close + 2]
+            }
+            None => first_word(rest),
+        };
+        if word.is_empty()
+            || !word
+                .trim_matches(['(', ')'])
+                .chars()
+                .all(|c| c.is_alphabetic() || c == '-')
+            || UNIT_WORDS_END.contains(&word.to_lowercase().as_str())
+        {
+            return None;
+        }
+        at += 1 + word.len();
+        if let Some((cmp, e)) = after(at) {
+            return Some((cmp, text[end..at].trim(), e));
+        }
+    }
+    None
+}
+
+/// The index of the parenthesis closing the one at `open`.
+fn closing_parenthesis(text: &str, open: usize) -> Option<usize> {
+    let mut depth = 0;
+    for (k, c) in text[open..].char_indices() {
+        match c {
+            '(' => depth += 1,
+            ')' => {
+                depth -= 1;
+                if depth == 0 {
+                    return Some(open + k);
+                }
+            }
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Limits written as a formula after a comparator: "equal to or less (better) than (1,7 +
+/// L/1 000 ) μm", "less than (N log2 N) /20 480 ms", "exceeding (10log(f) + 169,77) dB",
+/// "less (better) than -(126 + 20log10F - 20log10f)". No number is made up: the threshold
+/// is marked `formula` and its value is NaN; the words say the limit.
+fn formulas(text: &str) -> Vec<(usize, Threshold)> {
     let mut out = Vec::new();
+    for (open, _) in text.match_indices('(') {
+        let Some(close) = closing_parenthesis(text, open) else {
+            continue;
+        };
+        let inner = &text[open + 1..close];
+        // A formula names a variable ("L", "N", "f") and holds a number.
+        if !inner.chars().any(|c| c.is_ascii_alphabetic())
+            || !inner.chars().any(|c| c.is_ascii_digit())
+        {
+            continue;
+        }
+        let before = text[..open].trim_end_matches(['-', '−']);
+        let window = before_window(text, before.len());
+        let Some(&(phrase, cmp)) = BEFORE
+            .iter()
+            .find(|(phrase, _)| ends_with_words(&window, phrase))
+        else {
+            continue;
+        };
+        let first = phrase.split(' ').next().unwrap_or(phrase);
+        let start = text[..open]
+            .to_lowercase()
+            .rfind(first)
+            .filter(|&p| text.is_char_boundary(p))
+            .unwrap_or(open);
+        // "(N log2 N) /20 480 ms": a divisor after the parenthesis belongs to the formula.
+        let mut end = close + 1;
+        let rest = &text[end..];
+        let divisor = rest.trim_start_matches(is_space);
+        if let Some(d) = divisor.strip_prefix('/') {
+            let d = d.trim_start_matches(is_space);
+            let at = text.len() - d.len();
+            if let Some((_, e)) = parse_number(text, at) {
+                end = e;
+            }
+        }
+        let (unit, unit_end) = parse_unit(text, end);
+        out.push((
+            start,
+            Threshold {
+                value: f64::NAN,
+                unit,
+                comparator: cmp,
+                upper: None,
+                text: text[start..unit_end].trim().to_string(),
+                formula: true,
+            },
+        ));
+    }
+    out
+}
+
+/// The thresholds of a text: each number that a comparator qualifies, with its unit, and
+/// each limit written as a formula (marked `formula`), in the order of the text.
+pub fn thresholds(text: &str) -> Vec<Threshold> {
+    let mut out = formulas(text);
     let b = text.as_bytes();
     let mut i = 0;
     while i < b.len() {
@@ -607,68 +944,131 @@ pub fn thresholds(text: &str) -> Vec<Threshold> {
             }
             continue;
         };
+        let number_end = end;
         let (unit, mut end) = parse_unit(text, end);
         let window = before_window(text, i);
-        // A range: "between 75 mm and 650 mm", "from 10 kHz to 24 kHz".
-        let range = [("between", " and "), ("from", " to ")]
-            .into_iter()
-            .find(|(open, _)| ends_with_words(&window, open));
-        if let Some((open, sep)) = range {
-            let low_end = equivalent(text, end).unwrap_or(end);
-            if text[low_end..].starts_with(sep) {
-                let at = low_end + sep.len();
-                if let Some((upper, e2)) = parse_number(text, at) {
-                    let (unit2, e3) = parse_unit(text, e2);
-                    let e3 = equivalent(text, e3).unwrap_or(e3);
-                    let start = i - open.len() - 1;
-                    let start = if text.is_char_boundary(start) {
-                        start
-                    } else {
-                        i
-                    };
-                    out.push(Threshold {
-                        value,
-                        unit: if unit2.is_empty() { unit } else { unit2 },
-                        comparator: "between",
-                        upper: Some(upper),
-                        text: text[start..e3].trim().to_string(),
-                    });
-                    i = e3;
-                    continue;
-                }
+        let before = BEFORE
+            .iter()
+            .find(|(phrase, _)| ends_with_words(&window, phrase))
+            .copied()
+            .filter(|(phrase, _)| !after_variable(&window, phrase));
+        // "equal to or less than 15 divided by the lowest operating frequency in GHz": a
+        // formula, not 15.
+        if let Some((phrase, cmp)) = before {
+            if let Some(tail) = formula_tail(text, number_end).or_else(|| formula_tail(text, end)) {
+                let first = phrase.split(' ').next().unwrap_or(phrase);
+                let start = text[..i]
+                    .to_lowercase()
+                    .rfind(first)
+                    .filter(|&p| text.is_char_boundary(p))
+                    .unwrap_or(i);
+                out.push((
+                    start,
+                    Threshold {
+                        value: f64::NAN,
+                        unit: String::new(),
+                        comparator: cmp,
+                        upper: None,
+                        text: text[start..tail].trim().to_string(),
+                        formula: true,
+                    },
+                ));
+                i = tail.max(i + 1);
+                continue;
             }
         }
+        // A range: "between 75 mm and 650 mm", "from 10 kHz to 24 kHz", "a pore size of 10
+        // to 100 nm", "in the 1,5 MHz to 87,5 MHz band"; "outside the range from 20 kHz to
+        // 60 kHz" catches what lies outside it.
+        let low_end = equivalent(text, end).unwrap_or(end);
+        let opened = [
+            ("outside the range from", " to ", "outside"),
+            ("between", " and ", "between"),
+            ("from", " to ", "between"),
+            ("from", " up to and including ", "between"),
+            ("from", " up to ", "between"),
+        ]
+        .into_iter()
+        .filter(|(open, _, _)| ends_with_words(&window, open))
+        .find_map(|(open, sep, cmp)| range_upper(text, low_end, sep).map(|r| (open, cmp, r)));
+        let bare = || {
+            range_upper(text, low_end, " to ")
+                .filter(|(_, u2, _)| {
+                    ["of", "range"].iter().any(|w| ends_with_words(&window, w))
+                        || (!unit.is_empty() && *u2 == unit)
+                })
+                .map(|r| ("", "between", r))
+        };
+        let range = match opened {
+            Some(r) => Some(r),
+            None if before.is_none() => bare(),
+            None => None,
+        };
+        // "between 20 Hz and 2 kHz": the lower end in the upper end's unit (0,02 kHz); ends
+        // in units that do not convert are not one range.
+        let range = range.and_then(|(open, cmp, (upper, unit2, e3))| {
+            let low = if unit.is_empty() || unit2.is_empty() || unit2 == unit {
+                value
+            } else {
+                in_unit(value, &unit, &unit2)?
+            };
+            Some((open, cmp, (low, upper, unit2, e3)))
+        });
+        if let Some((open, cmp, (value, upper, unit2, e3))) = range {
+            let start = i.saturating_sub(if open.is_empty() { 0 } else { open.len() + 1 });
+            let start = if text.is_char_boundary(start) && start <= i {
+                start
+            } else {
+                i
+            };
+            out.push((
+                start,
+                Threshold {
+                    value,
+                    unit: if unit2.is_empty() { unit } else { unit2 },
+                    comparator: cmp,
+                    upper: Some(upper),
+                    text: text[start..e3].trim().to_string(),
+                    formula: false,
+                },
+            ));
+            i = e3;
+            continue;
+        }
+        let mut unit = unit;
         let mut comparator = None;
         let mut start = i;
-        for &(phrase, cmp) in BEFORE {
-            if ends_with_words(&window, phrase) {
-                comparator = Some(cmp);
-                // Find the phrase in the original text (the window may have lost a
-                // parenthesis): the last occurrence before the number.
-                let lower = text[..i].to_lowercase();
-                let first = phrase.split(' ').next().unwrap_or(phrase);
-                if let Some(p) = lower.rfind(first) {
-                    if text.is_char_boundary(p) {
-                        start = p;
-                    }
+        if let Some((phrase, cmp)) = before {
+            comparator = Some(cmp);
+            // Find the phrase in the original text (the window may have lost a
+            // parenthesis): the last occurrence before the number.
+            let lower = text[..i].to_lowercase();
+            let first = phrase.split(' ').next().unwrap_or(phrase);
+            if let Some(p) = lower.rfind(first) {
+                if text.is_char_boundary(p) {
+                    start = p;
                 }
-                break;
             }
-        }
-        // "12 elements or fewer", "2 or more".
-        let after_lower = text[end..].to_lowercase();
-        for &(phrase, cmp) in AFTER {
-            if after_lower.starts_with(phrase)
-                && after_lower[phrase.len()..]
-                    .chars()
-                    .next()
-                    .is_none_or(|c| !c.is_alphanumeric())
-            {
-                if comparator.is_none() {
-                    comparator = Some(cmp);
-                    end += phrase.len();
+        } else if let Some((cmp, words, e)) = comparator_after(text, end) {
+            // "12 elements or fewer", "10 kg of ice or more", "2 or more animals".
+            comparator = Some(cmp);
+            end = e;
+            if !words.is_empty() {
+                unit = if unit.is_empty() {
+                    words.to_string()
+                } else {
+                    format!("{unit} {words}")
+                };
+            } else if unit.is_empty() {
+                let gap = text[end..].len() - text[end..].trim_start_matches(' ').len();
+                let next = first_word(&text[end + gap..]);
+                if !next.is_empty()
+                    && next.chars().all(char::is_alphabetic)
+                    && !NOT_UNITS.contains(&next.to_lowercase().as_str())
+                {
+                    unit = next.to_string();
+                    end += gap + next.len();
                 }
-                break;
             }
         }
         // An equivalent in parentheses: "218 K (-55 °C)".
@@ -680,20 +1080,25 @@ pub fn thresholds(text: &str) -> Vec<Threshold> {
             next = close_at;
         }
         if let Some(cmp) = comparator {
-            out.push(Threshold {
-                value,
-                unit,
-                comparator: cmp,
-                upper: None,
-                text: text[start..end].trim().to_string(),
-            });
+            out.push((
+                start,
+                Threshold {
+                    value,
+                    unit,
+                    comparator: cmp,
+                    upper: None,
+                    text: text[start..end].trim().to_string(),
+                    formula: false,
+                },
+            ));
         }
         i = next.max(i + 1);
         while !text.is_char_boundary(i) {
             i += 1;
         }
     }
-    out
+    out.sort_by_key(|t| t.0);
+    out.into_iter().map(|t| t.1).collect()
 }
 
 /// A note that releases a node: "Note: 6A003.b. does not control ...".
@@ -819,6 +1224,31 @@ pub fn checklist(ds: &Dataset, code: &str) -> Option<ChecklistNode> {
     Some(build(ds, idx, &releases))
 }
 
+/// The thresholds of a node. An item that is only a quantity takes the comparator its
+/// parent ends with: 1C116.a "equal to or greater than:" 1. "0,9 GPa in the solution
+/// annealed stage" is `>= 0,9 GPa`.
+pub fn node_thresholds(ds: &Dataset, idx: u32) -> Vec<Threshold> {
+    let node = &ds.nodes[idx as usize];
+    let own = thresholds(&node.text);
+    if !own.is_empty() || !node.text.starts_with(|c: char| c.is_ascii_digit()) {
+        return own;
+    }
+    let Some(parent) = node.parent.map(|p| &ds.nodes[p as usize]) else {
+        return own;
+    };
+    let Some(lead) = parent.text.trim_end().strip_suffix(':') else {
+        return own;
+    };
+    let lead = lead.to_lowercase();
+    match BEFORE
+        .iter()
+        .find(|(phrase, _)| ends_with_words(&lead, phrase))
+    {
+        Some((phrase, _)) => thresholds(&format!("{phrase} {}", node.text)),
+        None => own,
+    }
+}
+
 fn build(ds: &Dataset, idx: u32, releases: &[(u32, Release)]) -> ChecklistNode {
     let n = &ds.nodes[idx as usize];
     let s = structure(ds, idx);
@@ -827,7 +1257,7 @@ fn build(ds: &Dataset, idx: u32, releases: &[(u32, Release)]) -> ChecklistNode {
         text: n.text.clone(),
         combine: s.combine,
         lead: s.lead,
-        thresholds: thresholds(&n.text),
+        thresholds: node_thresholds(ds, idx),
         children: n.children.iter().map(|&c| build(ds, c, releases)).collect(),
         releases: releases
             .iter()
@@ -1409,6 +1839,205 @@ mod tests {
             (t[1].value, t[1].comparator, t[1].unit.as_str()),
             (30000.0, "<=", "nm")
         );
+    }
+
+    #[test]
+    fn limits_written_in_other_words() {
+        let cmp = |text: &str| {
+            thresholds(text)
+                .into_iter()
+                .map(|t| (t.comparator, t.value, t.unit))
+                .collect::<Vec<_>>()
+        };
+        // 0B001.b.11, 0B001.c.3: "up to" is at most.
+        assert_eq!(
+            cmp("a rigid cylinder of wall thickness up to 30 mm with precision machined ends"),
+            [("<=", 30.0, "mm".to_string())]
+        );
+        // 3A001.b.2.a: "exceeding 2,7 GHz up to and including 6,8 GHz".
+        assert_eq!(
+            cmp("at frequencies exceeding 2,7 GHz up to and including 6,8 GHz"),
+            [
+                (">", 2.7, "GHz".to_string()),
+                ("<=", 6.8, "GHz".to_string())
+            ]
+        );
+        assert_eq!(
+            cmp("designed for use under 10 kHz"),
+            [("<", 10.0, "kHz".to_string())]
+        );
+        assert_eq!(
+            cmp("a mass not greater than 100 kg; a pressure not less than 2 MPa"),
+            [
+                ("<=", 100.0, "kg".to_string()),
+                (">=", 2.0, "MPa".to_string())
+            ]
+        );
+        // 5A001.b.3.b: "in excess of 50 kHz"; "100 or more times" takes the word after.
+        assert_eq!(
+            cmp("100 or more times the bandwidth of any one information channel and in excess of 50 kHz"),
+            [(">=", 100.0, "times".to_string()), (">", 50.0, "kHz".to_string())]
+        );
+        // "better than" qualifies quantities where less is better (0B001.j.5.d).
+        assert_eq!(
+            cmp("Voltage regulation of better than 0,01 % over a period of 8 hours;"),
+            [("<", 0.01, "%".to_string())]
+        );
+        // Signs: "≥ 0,4 kg/h and ≤ 400 kg/h" (2B352.h.1), "+20 dBm" (5A001.d.1), "± 6,25 %"
+        // (6A008.b), "less(better) than -80 dB" (5A001.b.2.b).
+        assert_eq!(
+            cmp("A water evaporation capacity of ≥ 0,4 kg/h and ≤ 400 kg/h;"),
+            [
+                (">=", 0.4, "kg/h".to_string()),
+                ("<=", 400.0, "kg/h".to_string())
+            ]
+        );
+        assert_eq!(
+            cmp("an ERP equal to or greater than +20 dBm (22,15 dBm EIRP);"),
+            [(">=", 20.0, "dBm".to_string())]
+        );
+        assert_eq!(
+            cmp("A \"tunable\" bandwidth exceeding ± 6,25 % of the centre operating frequency;"),
+            [(">", 6.25, "%".to_string())]
+        );
+        assert_eq!(
+            cmp("distortion content of less(better) than -80 dB;"),
+            [("<", -80.0, "dB".to_string())]
+        );
+        // After the number, past the words of the unit or an equivalent in parentheses.
+        assert_eq!(
+            cmp("a condenser capacity of 10 kg of ice or more in 24 hours"),
+            [(">=", 10.0, "kg of ice".to_string())]
+        );
+        assert_eq!(
+            cmp("Capable of measuring ions of 320 atomic mass units or greater and having a resolution of better than 1 part in 320;"),
+            [
+                (">=", 320.0, "atomic mass units".to_string()),
+                ("<", 1.0, "part in 320".to_string())
+            ]
+        );
+        assert_eq!(
+            cmp("a 'gas path temperature' of 1 373 K (1 100 °C) or more;"),
+            [(">=", 1373.0, "K".to_string())]
+        );
+        assert_eq!(
+            cmp("at frequencies of 200 Hz and below."),
+            [("<=", 200.0, "Hz".to_string())]
+        );
+        // Units in words: abbreviated in parentheses, "per ...", "of arc".
+        assert_eq!(
+            cmp("an \"APP\" exceeding 70 Weighted TeraFLOPS (WT);"),
+            [(">", 70.0, "WT".to_string())]
+        );
+        assert_eq!(
+            cmp("less (better) than or equal to 0,0035 degree per square root hour; or"),
+            [("<=", 0.0035, "degree per square root hour".to_string())]
+        );
+        assert_eq!(
+            cmp("less (better) than 2 seconds of arc, TIR over 300 mm of travel;"),
+            [("<", 2.0, "seconds of arc".to_string())]
+        );
+    }
+
+    #[test]
+    fn numbers_in_scientific_writing() {
+        // "× 10ⁿ" with or without spaces; E-notation with a sign; a decimal point after "0".
+        assert_eq!(parse_number("5× 10³ Gy", 0).map(|n| n.0), Some(5e3));
+        assert_eq!(parse_number("1E-9 failures", 0).map(|n| n.0), Some(1e-9));
+        assert_eq!(parse_number("2,5E+6 Hz", 0).map(|n| n.0), Some(2.5e6));
+        assert_eq!(parse_number("0.1 MPa", 0).map(|n| n.0), Some(0.1));
+        // "3E001" is a code and "2.5" no quantity the OJ writes.
+        assert_eq!(parse_number("3E001,", 0).map(|n| n.1), Some(1));
+        assert_eq!(parse_number("2.5 mm", 0), None);
+        let (v, _, c, _, _) = one("being less (better) than 1E-9 failures per flight hour;");
+        assert_eq!((v, c), (1e-9, "<"));
+    }
+
+    #[test]
+    fn ranges_written_in_other_words() {
+        let range = |text: &str| {
+            thresholds(text)
+                .into_iter()
+                .map(|t| (t.comparator, t.value, t.upper, t.unit))
+                .collect::<Vec<_>>()
+        };
+        // 0B001.c.1 "a pore size of 10 to 100 nm"; 0B004.b.10.3 "in the range of 0.1 to 4 MPa".
+        assert_eq!(
+            range("with a pore size of 10 to 100 nm, a thickness of 5 mm or less"),
+            [
+                ("between", 10.0, Some(100.0), "nm".to_string()),
+                ("<=", 5.0, None, "mm".to_string())
+            ]
+        );
+        assert_eq!(
+            range("Capable of operating with pressure in the range of 0.1 to 4 MPa; and"),
+            [("between", 0.1, Some(4.0), "MPa".to_string())]
+        );
+        // 5A001.b.2: "in the 1,5 MHz to 87,5 MHz band"; not "within 0 to 0,2 mm".
+        assert_eq!(
+            range("radio equipment operating in the 1,5 MHz to 87,5 MHz band"),
+            [("between", 1.5, Some(87.5), "MHz".to_string())]
+        );
+        assert!(range("a resolution within 0 to 0,2 mm of the range").is_empty());
+        // 3A501.b.13.b "from 2 GHz up to and including 15 GHz".
+        assert_eq!(
+            range("Designed for operation at any frequency from 2 GHz up to and including 15 GHz;"),
+            [("between", 2.0, Some(15.0), "GHz".to_string())]
+        );
+        // 2B116.a "between 20 Hz and 2 kHz": one unit for both ends.
+        assert_eq!(
+            range("10 g rms between 20 Hz and 2 kHz while"),
+            [("between", 0.02, Some(2.0), "kHz".to_string())]
+        );
+        // 5A001.b.1.a: "outside the range from 20 kHz to 60 kHz" is not "between".
+        assert_eq!(
+            range("An acoustic carrier frequency outside the range from 20 kHz to 60 kHz;"),
+            [("outside", 20.0, Some(60.0), "kHz".to_string())]
+        );
+    }
+
+    #[test]
+    fn formulas_are_marked_and_no_number_is_made_up() {
+        // 2B006.a: "equal to or less (better) than (1,7 + L/1 000 ) μm".
+        let t = thresholds("a maximum permissible error equal to or less (better) than (1,7 + L/1 000 ) μm (L is the measured length in mm), according to ISO 10360-2:2009;");
+        assert_eq!(t.len(), 1, "{t:?}");
+        assert!(t[0].formula && t[0].value.is_nan());
+        assert_eq!((t[0].comparator, t[0].unit.as_str()), ("<=", "μm"));
+        assert_eq!(
+            t[0].text,
+            "equal to or less (better) than (1,7 + L/1 000 ) μm"
+        );
+        // 3A001.a.12: a divisor after the parenthesis.
+        let t = thresholds("an N-point complex FFT of less than (N log2 N) /20 480  ms, where N is the number of points;");
+        assert_eq!(t.len(), 1, "{t:?}");
+        assert_eq!(
+            (t[0].formula, t[0].comparator, t[0].unit.as_str()),
+            (true, "<", "ms")
+        );
+        // 6A001.a.1.c.1.a: "exceeding (10log(f) + 169,77) dB".
+        let t = thresholds("a radiated 'free-field Source Level (SLRMS)' exceeding (10log(f) + 169,77) dB (reference 1 μPa at 1 m) where f is the frequency in Hertz");
+        assert_eq!(t.len(), 1, "{t:?}");
+        assert_eq!(
+            (t[0].formula, t[0].comparator, t[0].unit.as_str()),
+            (true, ">", "dB")
+        );
+        // A made-up "exceeding (8 + 0.0009L) µm" of the same shape.
+        let t = thresholds("an error exceeding (8 + 0.0009L) µm;");
+        assert_eq!((t.len(), t[0].formula, t[0].comparator), (1, true, ">"));
+        // 3A001.b.12.c: "15 divided by the lowest operating frequency in GHz" is no 15;
+        // nor is the bracketed "d ≤ 15cm × GHz × N/fGHz".
+        let t = thresholds("length d (in cm) equal to or less than 15 divided by the lowest operating frequency in GHz [d ≤ 15cm × GHz × N/fGHz] where N is");
+        assert!(t.iter().all(|t| t.formula), "{t:?}");
+        // "10 Hz ≤ F ≤ 10 kHz" bounds the formula's variable, not the item.
+        let t = thresholds("less (better) than -(126 + 20log10F - 20log10f) anywhere within the range of 10 Hz ≤ F ≤ 10 kHz;");
+        assert_eq!(t.len(), 1, "{t:?}");
+        assert!(t[0].formula);
+        // Brackets with words only are no formula: "(mean + 3 sigma)" follows a number.
+        let t = thresholds("an image placement less than 17 nm (mean + 3 sigma);");
+        assert_eq!((t.len(), t[0].formula, t[0].value), (1, false, 17.0));
+        // Serialised with its marker, and without it when false.
+        let json = serde_json::to_value(&t[0]).expect("json");
+        assert!(json.get("formula").is_none());
     }
 
     #[test]
