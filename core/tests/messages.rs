@@ -31,11 +31,11 @@ fn dataset() -> Dataset {
 fn ids_in_sources() -> BTreeSet<String> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
     let mut out = BTreeSet::new();
-    for f in ["assess.rs", "session.rs", "views.rs"] {
+    for f in ["assess.rs", "session.rs", "views.rs", "catalogue.rs"] {
         let src = std::fs::read_to_string(dir.join(f)).expect("readable");
         for lit in src.split('"').skip(1).step_by(2) {
             let ns = lit.split('.').next().unwrap_or("");
-            if ["g", "c", "p", "dd", "md", "rule", "dataset"].contains(&ns)
+            if ["g", "c", "p", "dd", "md", "rule", "dataset", "cat"].contains(&ns)
                 && lit.contains('.')
                 && lit
                     .chars()
