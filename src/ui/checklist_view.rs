@@ -2,18 +2,22 @@
 //! (`dualuse_core::checklist`). Each item in the law's words (English), its thresholds picked
 //! out, yes / no / don't know for its own words and for each note that may release it. What
 //! the answers decide comes from the core (`node_states`, `evaluate`): a decided node folds
-//! its items and shows its outcome; only what still matters stays open.
+//! its items and shows its outcome; only what still matters stays open. Where
+//! data/checklist-questions.txt has a plain-language question for a node or a release, it is
+//! the question asked (in the user's language, with its help), the law's words still shown;
+//! the defined terms of a node's words open their definitions on demand.
 
 use std::collections::BTreeMap;
 
 use dualuse_core::checklist::{
     self, evaluate, is_not_used, node_states, ChecklistNode, Combine, ItemAnswer, ItemAnswers,
-    NodeState, Status,
+    NodeState, Question, Status,
 };
+use dualuse_core::views::definition_view;
 use wasm_bindgen::JsCast;
 use yew::prelude::*;
 
-use super::widgets::legal_note;
+use super::widgets::{definition, legal_note};
 use super::{Dispatch, Ui};
 use crate::dataset;
 use crate::i18n::{format_decimal, t, tf, Lang};
@@ -33,8 +37,9 @@ struct Ctx<'a> {
     answer: Callback<(String, ItemAnswer)>,
 }
 
-/// yes / no / don't know for a node's own words or a release, as keyboard radios.
-fn ask(ctx: &Ctx, key: &str, legend: String) -> Html {
+/// yes / no / don't know for a node's own words or a release, as keyboard radios; the plain
+/// question, where there is one, is the legend and its help follows.
+fn ask(ctx: &Ctx, key: &str, legend: String, question: Option<&Question>) -> Html {
     let l = ctx.lang;
     let current = ctx.answers.get(key).copied();
     let name = format!("dus-ck-{key}");
@@ -46,10 +51,45 @@ fn ask(ctx: &Ctx, key: &str, legend: String) -> Html {
     };
     html! {
         <fieldset class="dus-ck-ask" data-key={key.to_string()}>
-            <legend>{legend}</legend>
+            <legend>{question.map_or(legend, |q| q.ask.clone())}</legend>
+            {help(question)}
             <div class="dus-choices">{radio(ItemAnswer::Yes, t(l, "answer.yes"))}{radio(ItemAnswer::No, t(l, "answer.no"))}{radio(ItemAnswer::Unknown, t(l, "answer.unknown"))}</div>
         </fieldset>
     }
+}
+
+fn help(question: Option<&Question>) -> Html {
+    match question.and_then(|q| q.help.as_deref()) {
+        Some(h) => html! { <p class="dus-ck-help">{h}</p> },
+        None => html! {},
+    }
+}
+
+/// The defined terms a node's words and its releasing notes use, each opening its definition.
+fn terms(l: Lang, n: &ChecklistNode) -> Html {
+    let ds = dataset();
+    let Some(node) = ds.node(&n.code) else {
+        return html! {};
+    };
+    let mut words = n.text.to_lowercase();
+    for r in &n.releases {
+        words.push_str(&r.text.to_lowercase());
+    }
+    let used: Vec<Html> = node
+        .terms
+        .iter()
+        .filter(|&&t| {
+            let d = &ds.definitions[t as usize];
+            std::iter::once(d.bare())
+                .chain(d.forms.iter().map(|f| f.trim_matches(['"', '\''])))
+                .any(|f| words.contains(&f.to_lowercase()))
+        })
+        .map(|&t| definition(l, &definition_view(ds, t)))
+        .collect();
+    if used.is_empty() {
+        return html! {};
+    }
+    html! { <div class="dus-ck-terms"><p class="dus-muted">{t(l, "checklist.terms")}</p>{for used}</div> }
 }
 
 fn status_label(l: Lang, st: &NodeState) -> (&'static str, &'static str) {
@@ -67,21 +107,34 @@ fn threshold(l: Lang, th: &checklist::Threshold) -> Html {
     } else {
         format!(" {}", th.unit)
     };
+    let sign = th.comparator.replace(">=", "≥").replace("<=", "≤");
     let (value, caught) = match (th.comparator, th.upper) {
-        ("between", Some(upper)) => (
+        ("between" | "outside", Some(upper)) => (
             format!(
                 "{} – {}{unit}",
                 format_decimal(l, th.value),
                 format_decimal(l, upper)
             ),
-            t(l, "checklist.between"),
+            t(
+                l,
+                if th.comparator == "outside" {
+                    "checklist.outside"
+                } else {
+                    "checklist.between"
+                },
+            ),
+        ),
+        // No number to show: the words in brackets say the limit.
+        (c, _) if th.formula => (
+            format!("{sign} {}{unit}", t(l, "checklist.formula")),
+            if c.starts_with('>') {
+                t(l, "checklist.more")
+            } else {
+                t(l, "checklist.less")
+            },
         ),
         (c, _) => (
-            format!(
-                "{} {}{unit}",
-                c.replace(">=", "≥").replace("<=", "≤"),
-                format_decimal(l, th.value)
-            ),
+            format!("{sign} {}{unit}", format_decimal(l, th.value)),
             if c.starts_with('>') {
                 t(l, "checklist.more")
             } else {
@@ -107,17 +160,22 @@ fn node(ctx: &Ctx, n: &ChecklistNode) -> Html {
     html! {
         <li class="dus-ck-node" key={n.code.clone()} data-code={n.code.clone()}>
             <p class="dus-ck-head"><span class="dus-code">{&n.code}</span>{" "}<span class={classes!("dus-ck-status", class)}>{label}</span></p>
+            {match (&n.question, st.asks) {
+                (Some(q), false) => html!{ <><p class="dus-ck-lead">{&q.ask}</p>{help(Some(q))}</> },
+                _ => html!{},
+            }}
             {if n.text.trim().is_empty() { html!{} } else { html!{ <p class="dus-ck-text" lang="en">{&n.text}</p> } }}
+            {terms(l, n)}
             {if n.thresholds.is_empty() { html!{} } else { html!{
                 <ul class="dus-ck-thresholds" aria-label={t(l, "checklist.thresholds")}>{for n.thresholds.iter().map(|th| threshold(l, th))}</ul>
             } }}
             {if n.certain { html!{} } else { html!{ <p class="dus-caution">{t(l, "checklist.uncertain")}</p> } }}
-            {if st.asks { ask(ctx, &n.code, tf(l, "checklist.meets", &[("code", &n.code)])) } else { html!{} }}
+            {if st.asks { ask(ctx, &n.code, tf(l, "checklist.meets", &[("code", &n.code)]), n.question.as_ref()) } else { html!{} }}
             {for n.releases.iter().map(|r| html!{
                 <div class="dus-note dus-note-releases">
                     <strong lang="en">{format!("{}:", r.label)}</strong>
                     <div lang="en">{for r.text.lines().filter(|x| !x.trim().is_empty()).map(|x| html!{ <p class="dus-line">{x.trim()}</p> })}</div>
-                    {ask(ctx, &r.key, t(l, "checklist.release_ask").to_string())}
+                    {ask(ctx, &r.key, t(l, "checklist.release_ask").to_string(), r.question.as_ref())}
                 </div>
             })}
             {if items.is_empty() { html!{} } else { html!{
@@ -218,7 +276,7 @@ pub fn checklist_view(props: &ChecklistProps) -> Html {
             }
         });
     }
-    let Some(tree) = checklist::checklist(dataset(), &props.code) else {
+    let Some(tree) = checklist::checklist_in(dataset(), &props.code, l.code()) else {
         return html! { <p role="alert">{tf(l, "entry.missing", &[("code", &props.code)])}</p> };
     };
     let states = node_states(dataset(), &tree.code, &props.answers).unwrap_or_default();

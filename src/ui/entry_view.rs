@@ -8,7 +8,7 @@
 use dualuse_core::views::{self, ItemView, NoteView};
 use yew::prelude::*;
 
-use super::widgets::{legal_note, text_lines, unverified_mark};
+use super::widgets::{definition, legal_note, text_lines, unverified_mark};
 use super::{Dispatch, Ui};
 use crate::dataset;
 use crate::i18n::{format_date, t, tf, Lang};
@@ -135,9 +135,7 @@ pub fn entry_view(props: &EntryViewProps) -> Html {
             } }}
             {if e.definitions.is_empty() { html!{} } else { html!{
                 <section class="dus-definitions" aria-labelledby="dus-entry-definitions"><@{sub.clone()} id="dus-entry-definitions">{t(l, "entry.definitions")}</@>
-                    {for e.definitions.iter().map(|def| html!{
-                        <details><summary><span lang="en">{&def.term}</span>{unverified_mark(l, def.verified)}</summary><div lang="en">{text_lines(&def.text)}</div></details>
-                    })}
+                    {for e.definitions.iter().map(|def| definition(l, def))}
                 </section>
             } }}
             {if e.related.is_empty() { html!{} } else { html!{

@@ -87,7 +87,7 @@ pub fn item_step(props: &StepProps) -> Html {
         html! {
             <li class="dus-result" key={hit.code.clone()}>
                 <button type="button" class="dus-result-open" onclick={open} data-code={hit.code.clone()}
-                    aria-expanded={expanded.to_string()} aria-controls={expanded.then_some("dus-entry")}>
+                    aria-expanded={expanded.to_string()} aria-controls={expanded.then_some(if state.checklist.is_some() { "dus-checklist" } else { "dus-entry" })}>
                     <span class="dus-code">{&hit.code}</span>{" "}
                     <span class="dus-result-heading" lang="en">{truncate(&hit.entry_heading, 110)}</span>
                 </button>

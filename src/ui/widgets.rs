@@ -30,6 +30,13 @@ pub fn unverified_mark(lang: Lang, verified: bool) -> Html {
     }
 }
 
+/// A defined term that shows its definition on demand (entry reader, checklist walk).
+pub fn definition(lang: Lang, def: &dualuse_core::views::DefinitionView) -> Html {
+    html! {
+        <details class="dus-term"><summary><span lang="en">{&def.term}</span>{unverified_mark(lang, def.verified)}</summary><div lang="en">{text_lines(&def.text)}</div></details>
+    }
+}
+
 /// Lines of a note or definition; indented lines become list-like paragraphs.
 pub fn text_lines(lines: &[String]) -> Html {
     let mut out: Vec<Html> = Vec::new();

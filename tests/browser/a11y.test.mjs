@@ -232,6 +232,35 @@ test("320 px wide: no horizontal scroll on any view, in German (the longest word
   await context.close();
 });
 
+test("the checklist walk with plain-language questions and a definition opened: axe-clean, 320 px, keyboard (de)", async () => {
+  const { page, context, errors } = await openPage(browser, `${srv.base}/?lang=de`, { context: { viewport: { width: 320, height: 640 } } });
+  await waitForWidget(page);
+  await page.locator("#dus-search").fill("2B001");
+  await page.locator('.dus-result-open[data-code="2B001"]').click();
+  await page.locator("#dus-check").click();
+  const ck = page.locator("#dus-checklist");
+  await ck.waitFor();
+  // The plain question in German names the fieldset; its help follows; the law stays English.
+  const milling = ck.locator('fieldset[data-key="2B001.b"]');
+  assert.match(await milling.locator("legend").textContent(), /Werkzeugmaschine zum Fräsen/);
+  assert.equal(await ck.locator('li[data-code="2B001.b"] > .dus-ck-text').getAttribute("lang"), "en");
+  assert.match(await ck.locator('fieldset[data-key="2B001.a"] .dus-ck-help').textContent(), /Bahnsteuerung/);
+  // A defined term of the entry's words, opened with the keyboard.
+  const term = ck.locator('li[data-code="2B001"] > .dus-ck-terms details').first();
+  await term.locator("summary").focus();
+  await page.keyboard.press("Enter");
+  assert.ok(await term.evaluate((d) => d.open));
+  assert.ok((await term.locator("div[lang=en]").textContent()).length > 20);
+  const violations = await axe(page, "de checklist 2B001");
+  assert.deepEqual(violations, [], violations.join("\n"));
+  const { scroll, client } = await page.evaluate(() => ({
+    scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth,
+  }));
+  assert.ok(scroll <= client, `${scroll} > ${client}`);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("200 % zoom (a 640 px viewport at twice the scale) reflows without horizontal scroll", async () => {
   const { page, context } = await openPage(browser, `${srv.base}/?lang=fr`,
     { context: { viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 } });

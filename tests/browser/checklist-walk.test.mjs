@@ -31,11 +31,16 @@ test("6A003 walked by keyboard to an item met, its outcome, then a verdict namin
   const thresholds = await ck.locator(".dus-ck-thresholds li").allTextContents();
   assert.ok(thresholds.some((t) => /more is caught/.test(t)), thresholds.join(" | "));
   assert.ok(thresholds.some((t) => /less is caught/.test(t)), thresholds.join(" | "));
-  // The note that releases 6A003.b, with its text and its question.
+  // The note that releases 6A003.b, with its text and its plain-language question
+  // (data/checklist-questions.txt), the fieldset's name.
   const note = ck.locator(".dus-note-releases").filter({ hasText: "television broadcasting" }).first();
-  assert.equal(await note.getByRole("group", { name: "Does this note release your item?" }).count(), 1);
+  const tv = "Is it a television or video camera specially designed for television broadcasting?";
+  assert.equal(await note.getByRole("group", { name: tv }).count(), 1);
+  // A node with a question asks it; one without asks whether the item meets its code.
+  assert.equal(await ck.getByRole("group", { name: /^Is it an imaging camera with a focal plane array/ }).getAttribute("data-key"), "6A003.b.4");
+  assert.equal(await ck.getByRole("group", { name: "Does your item meet 6A003.b.1.a.1?", exact: true }).count(), 1);
 
-  const meets = (code) => ck.getByRole("group", { name: `Does your item meet ${code}?`, exact: true });
+  const meets = (code) => ck.locator(`fieldset[data-key="${code}"]`);
   const b4 = ck.locator('li[data-code="6A003.b.4"]');
   await meets("6A003.b.4").getByRole("radio", { name: "Yes" }).focus();
   await page.keyboard.press("Space");
