@@ -19,7 +19,7 @@ use crate::messages::{render, Msg};
 use crate::model::Dataset;
 use crate::query_hints::{cas_numbers, query_hints, QueryHint};
 use crate::search::{search, SearchHit};
-use crate::text::{tokenize, Normalizer};
+use crate::text::{is_stop_word, tokenize, Normalizer};
 use crate::views::{search_hit, SearchHitView};
 
 /// Characters of a cell that are read; the rest of a pasted datasheet is left out (and the
@@ -27,6 +27,9 @@ use crate::views::{search_hit, SearchHitView};
 pub const MAX_CELL_CHARS: usize = 4_000;
 /// Characters of the words searched: the name first, then the description.
 pub const MAX_QUERY_CHARS: usize = 240;
+/// Words searched (stop words aside): the search's cost grows with each, and the first words
+/// of a name and description say what the item is.
+pub const MAX_QUERY_WORDS: usize = 10;
 /// Candidate entries shown per row.
 pub const MAX_CANDIDATES: usize = 5;
 
@@ -171,6 +174,15 @@ pub struct Screener<'a> {
     ds: &'a Dataset,
     columns: Columns,
     norm: Normalizer,
+    names: Rc<Names>,
+    seen: HashMap<String, Rc<Searched>>,
+}
+
+/// The dataset's names, stemmed once: what the words of a row are compared with. A caller
+/// that screens in chunks keeps one (`Screener::with_names`) instead of stemming the
+/// vocabulary again for every chunk.
+#[derive(Debug)]
+pub struct Names {
     /// (stemmed words, vocabulary line) of false friends that have a note.
     false_friends: Vec<(String, u32)>,
     /// (stemmed words, line of not-listed.txt).
@@ -179,19 +191,10 @@ pub struct Screener<'a> {
     /// false friends), and the stemmed aliases of each entry: the names of controlled things.
     vocabulary_names: Vec<Vec<String>>,
     alias_names: Vec<Vec<String>>,
-    seen: HashMap<String, Rc<Searched>>,
 }
 
-impl<'a> Screener<'a> {
-    pub fn new(ds: &'a Dataset, columns: &Columns) -> Result<Screener<'a>, CatalogueError> {
-        let named = |c: &Option<String>| c.as_deref().is_some_and(|c| !c.trim().is_empty());
-        if !named(&columns.name) && !named(&columns.description) {
-            return Err(CatalogueError(
-                "columns: name the column that holds the item's name or its description \
-                 (`name` or `description`)"
-                    .into(),
-            ));
-        }
+impl Names {
+    pub fn new(ds: &Dataset) -> Names {
         let norm = Normalizer::default();
         let stemmed = |t: &str| Some(stemmed_words(&norm, t)).filter(|p| p.trim() != "");
         let mut false_friends = Vec::new();
@@ -219,14 +222,39 @@ impl<'a> Screener<'a> {
             .iter()
             .map(|e| e.aliases.iter().filter_map(|a| stemmed(a)).collect())
             .collect();
-        Ok(Screener {
-            ds,
-            columns: columns.clone(),
+        Names {
             false_friends,
             not_listed,
             vocabulary_names,
             alias_names,
-            norm,
+        }
+    }
+}
+
+impl<'a> Screener<'a> {
+    pub fn new(ds: &'a Dataset, columns: &Columns) -> Result<Screener<'a>, CatalogueError> {
+        Screener::with_names(ds, Rc::new(Names::new(ds)), columns)
+    }
+
+    /// A screener with names prepared before (`Names::new` of the same dataset).
+    pub fn with_names(
+        ds: &'a Dataset,
+        names: Rc<Names>,
+        columns: &Columns,
+    ) -> Result<Screener<'a>, CatalogueError> {
+        let named = |c: &Option<String>| c.as_deref().is_some_and(|c| !c.trim().is_empty());
+        if !named(&columns.name) && !named(&columns.description) {
+            return Err(CatalogueError(
+                "columns: name the column that holds the item's name or its description \
+                 (`name` or `description`)"
+                    .into(),
+            ));
+        }
+        Ok(Screener {
+            ds,
+            columns: columns.clone(),
+            norm: Normalizer::default(),
+            names,
             seen: HashMap::new(),
         })
     }
@@ -244,9 +272,9 @@ impl<'a> Screener<'a> {
         let index = self.ds.index();
         let vocabulary = index.doc_vocabulary[doc as usize]
             .iter()
-            .flat_map(|&v| &self.vocabulary_names[v as usize]);
+            .flat_map(|&v| &self.names.vocabulary_names[v as usize]);
         vocabulary
-            .chain(&self.alias_names[entry])
+            .chain(&self.names.alias_names[entry])
             .any(|name| query.contains(name.as_str()))
     }
 
@@ -333,7 +361,7 @@ impl<'a> Screener<'a> {
         let named_first = order.iter().take(3).any(|&i| named[i]);
         hits = order.into_iter().map(|i| hits[i].clone()).collect();
         let mut cautions: Vec<Caution> = Vec::new();
-        for (phrase, line) in &self.false_friends {
+        for (phrase, line) in &self.names.false_friends {
             let same = |c: &Caution| matches!(c, Caution::FalseFriend(l) if self.ds.vocabulary[*l as usize].note == self.ds.vocabulary[*line as usize].note);
             if padded.contains(phrase.as_str()) && !cautions.iter().any(same) {
                 cautions.push(Caution::FalseFriend(*line));
@@ -347,7 +375,7 @@ impl<'a> Screener<'a> {
             cautions.push(Caution::CryptographyNote);
         }
         let mut notices: Vec<RowNotice> = Vec::new();
-        for (phrase, line) in &self.not_listed {
+        for (phrase, line) in &self.names.not_listed {
             if padded.contains(phrase.as_str()) && !notices.contains(&RowNotice::NotListed(*line)) {
                 notices.push(RowNotice::NotListed(*line));
             }
@@ -408,14 +436,34 @@ fn item_query(
     }
     let index = ds.index();
     let norm = Normalizer::default();
+    let mut words = 0;
     'cells: for (i, cell) in cells[..2].iter().enumerate() {
         for token in tokenize(cell) {
             let w = token.word.as_str();
             // Numbers, with or without their unit, and part numbers: a threshold is not
             // decided by words, and each number costs the search a phrase check per entry.
-            if w.bytes().any(|b| b.is_ascii_digit()) && index.term_id(w).is_none() {
+            // Letters and digits the list knows ("uf6", "co2") stay.
+            let digits = w.bytes().filter(u8::is_ascii_digit).count();
+            let hyphened = |b: &[u8]| {
+                b.len() == 2 && b[0] == b'-' && b[1].is_ascii_alphabetic()
+                    || b.len() == 2 && b[1] == b'-' && b[0].is_ascii_alphabetic()
+            };
+            let bytes = cell.as_bytes();
+            // A number joined to a word by a hyphen is part of a name: "helium-3", "5-axis".
+            let in_name = hyphened(&bytes[token.start.saturating_sub(2)..token.start])
+                || hyphened(&bytes[token.end..(token.end + 2).min(bytes.len())]);
+            if digits == w.len() && !in_name
+                || digits > 0 && digits < w.len() && index.term_id(w).is_none()
+            {
                 continue;
             }
+            if is_stop_word(w) {
+                continue;
+            }
+            if words == MAX_QUERY_WORDS {
+                break 'cells;
+            }
+            words += 1;
             // A word of the description the list does not know (a brand, a word of another
             // language) would only be matched by spelling to some other word: the search
             // tries that for the name's words, where a typo is worth correcting.
@@ -545,17 +593,17 @@ fn names_mass_market_eccn(c: &ClassificationCheck) -> bool {
 // The thresholds, tuned on tests/fixtures/catalogue-labelled.tsv (234 rows, 93 listed).
 // Search scores only compare within a query, so a score alone says little: a name of the
 // entry in the row's words (a vocabulary term, an alias, a CAS number) is the surer sign.
-// Named and scoring 12 or more: 66 % of the listed rows are "likely listed", 7 % of the
+// Named and scoring 15 or more: 70 % of the listed rows are "likely listed", 9 % of the
 // unlisted ones (lasers, vacuum pumps, shakers below the thresholds: words cannot read a
-// threshold). Unnamed, only a score of 30 or more (the legal text matched word for word).
-// Below 4 and unnamed, the shared words are noise ("garden pump", "LED driver"): no match.
+// threshold). Unnamed, only a score of 50 or more (the legal text matched word for word).
+// Below 6 and unnamed, the shared words are noise ("garden pump", "LED driver"): no match.
 
 /// Scores at or above this make a row whose words name a candidate "likely listed".
-pub const LIKELY_NAMED_SCORE: f32 = 12.0;
+pub const LIKELY_NAMED_SCORE: f32 = 15.0;
 /// Scores at or above this make any row "likely listed".
-pub const LIKELY_SCORE: f32 = 30.0;
+pub const LIKELY_SCORE: f32 = 50.0;
 /// Scores at or above this make a row "check"; a named candidate does at any score.
-pub const CHECK_SCORE: f32 = 4.0;
+pub const CHECK_SCORE: f32 = 6.0;
 
 /// The status from the search and the classification. An Annex I code the exporter gives
 /// (valid, outdated or unknown: they thought the item listed), or a US ECCN whose number
