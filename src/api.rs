@@ -536,3 +536,166 @@ pub fn mount(element: JsValue, options: JsValue) -> Result<MountHandle, JsError>
     let app = yew::Renderer::<crate::ui::App>::with_root_and_props(element, props).render();
     Ok(MountHandle { app: Some(app) })
 }
+
+/// Rows one `screenCatalogue` call takes at most: a UI screens in chunks (`offset`).
+const MAX_CATALOGUE_ROWS: u32 = 100_000;
+
+/// A cell of a row as text: strings as they are, numbers and booleans written out, null and
+/// undefined empty; anything else names the row and the column.
+fn cell_text(row: &JsValue, column: &str, at: usize) -> Result<Option<String>, JsError> {
+    let v = Reflect::get(row, &JsValue::from_str(column)).map_err(|_| {
+        JsError::new(&format!(
+            "screenCatalogue: cannot read `{column}` of row {at}"
+        ))
+    })?;
+    if let Some(s) = v.as_string() {
+        Ok(Some(s))
+    } else if v.is_null() || v.is_undefined() {
+        Ok(None)
+    } else if let Some(n) = v.as_f64() {
+        Ok(Some(n.to_string()))
+    } else if let Some(b) = v.as_bool() {
+        Ok(Some(b.to_string()))
+    } else {
+        Err(JsError::new(&format!(
+            "screenCatalogue: row {at}, column `{column}` must be a string, a number, a boolean or null, got {}",
+            describe(&v)
+        )))
+    }
+}
+
+/// `options.columns`: which keys of the rows describe the item.
+fn catalogue_columns(options: &JsValue) -> Result<dualuse_core::catalogue::Columns, JsError> {
+    let columns = if options.is_object() && !Array::is_array(options) {
+        Reflect::get(options, &JsValue::from_str("columns")).unwrap_or(JsValue::UNDEFINED)
+    } else {
+        JsValue::UNDEFINED
+    };
+    if !columns.is_object() || Array::is_array(&columns) {
+        return Err(JsError::new(&format!(
+            "screenCatalogue: options.columns must be an object such as {{ name: \"Product\", description: \"Text\" }}, got {}",
+            describe(&columns)
+        )));
+    }
+    let key = |k: &str| -> Result<Option<String>, JsError> {
+        let v = Reflect::get(&columns, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
+        if v.is_undefined() || v.is_null() {
+            return Ok(None);
+        }
+        v.as_string().map(Some).ok_or_else(|| {
+            JsError::new(&format!(
+                "screenCatalogue: options.columns.{k} must be a column name (a string), got {}",
+                describe(&v)
+            ))
+        })
+    };
+    Ok(dualuse_core::catalogue::Columns {
+        name: key("name")?,
+        description: key("description")?,
+        part_number: key("partNumber")?,
+        eccn: key("eccn")?,
+        classification: key("classification")?,
+    })
+}
+
+/// `options.offset` (the index of the first row in the whole list, for chunked calls) and
+/// `options.lang`.
+fn catalogue_offset_and_lang(options: &JsValue) -> Result<(usize, &'static str), JsError> {
+    let get = |k: &str| Reflect::get(options, &JsValue::from_str(k)).unwrap_or(JsValue::UNDEFINED);
+    let offset = get("offset");
+    let offset = if offset.is_undefined() || offset.is_null() {
+        0
+    } else {
+        match offset.as_f64() {
+            Some(n) if n.is_finite() && n >= 0.0 && n.fract() == 0.0 && n < 1e12 => n as usize,
+            _ => {
+                return Err(JsError::new(&format!(
+                    "screenCatalogue: options.offset must be a whole number of 0 or more, got {}",
+                    describe(&offset)
+                )))
+            }
+        }
+    };
+    let lang = get("lang");
+    let lang = match lang.as_string() {
+        None if lang.is_undefined() || lang.is_null() => "en",
+        Some(l) => match crate::i18n::Lang::parse(&l) {
+            Some(l) => l.code(),
+            None => {
+                return Err(JsError::new(&format!(
+                    "screenCatalogue: unknown language `{l}` (expected en, de or fr)"
+                )))
+            }
+        },
+        None => {
+            return Err(JsError::new(&format!(
+                "screenCatalogue: options.lang must be \"en\", \"de\" or \"fr\", got {}",
+                describe(&lang)
+            )))
+        }
+    };
+    Ok((offset, lang))
+}
+
+/// Screen a product list: `rows` is an array of objects (the user's columns), `options` is
+/// `{ columns: { name, description, partNumber, eccn, classification }, offset, lang }`.
+/// Returns one `{ row, status, query, candidates, named, cautions, notices, classification }`
+/// per row (DESIGN.md). A UI screens a long list in chunks, passing `offset`.
+#[wasm_bindgen(js_name = screenCatalogue)]
+pub fn screen_catalogue(rows: JsValue, options: JsValue) -> Result<JsValue, JsError> {
+    if !Array::is_array(&rows) {
+        return Err(JsError::new(&format!(
+            "screenCatalogue: rows must be an array of objects, got {}",
+            describe(&rows)
+        )));
+    }
+    let rows = Array::from(&rows);
+    if rows.length() > MAX_CATALOGUE_ROWS {
+        return Err(JsError::new(&format!(
+            "screenCatalogue: {} rows in one call; screen at most {MAX_CATALOGUE_ROWS} at a time (use options.offset)",
+            rows.length()
+        )));
+    }
+    let columns = catalogue_columns(&options)?;
+    let (offset, lang) = catalogue_offset_and_lang(&options)?;
+    let named: Vec<&str> = [
+        &columns.name,
+        &columns.description,
+        &columns.part_number,
+        &columns.eccn,
+        &columns.classification,
+    ]
+    .into_iter()
+    .flatten()
+    .map(String::as_str)
+    .collect();
+    let ds = dataset();
+    thread_local! {
+        // Stemmed once per page: a UI calls in chunks of a few hundred rows.
+        static NAMES: std::rc::Rc<dualuse_core::catalogue::Names> =
+            std::rc::Rc::new(dualuse_core::catalogue::Names::new(dataset()));
+    }
+    let names = NAMES.with(std::rc::Rc::clone);
+    let mut screener = dualuse_core::catalogue::Screener::with_names(ds, names, &columns)
+        .map_err(|e| JsError::new(&format!("screenCatalogue: {}", e.0)))?;
+    let mut out = Vec::with_capacity(rows.length() as usize);
+    let mut row = dualuse_core::catalogue::Row::new();
+    for (i, value) in rows.iter().enumerate() {
+        let at = offset + i;
+        if !value.is_object() || Array::is_array(&value) {
+            return Err(JsError::new(&format!(
+                "screenCatalogue: row {at} must be an object of columns, got {}",
+                describe(&value)
+            )));
+        }
+        row.clear();
+        for column in &named {
+            if let Some(text) = cell_text(&value, column, at)? {
+                row.insert(column.to_string(), text);
+            }
+        }
+        let result = screener.screen(&row);
+        out.push(dualuse_core::catalogue::row_view(ds, &result, at, lang));
+    }
+    to_js(&out)
+}

@@ -124,6 +124,28 @@ function checklistRows(where, work, checklistTimes, assessTimes) {
   row("`assess` with `itemAnswers` for a whole tree, p50 / p95", where, `${ms(median(assessTimes))} / ${ms(a95)} (the 10 largest trees, every node answered, x 20, max ${ms(Math.max(...assessTimes))})`, "p95 <= 5 ms", a95 <= 5);
 }
 
+/** The catalogue workload (issue 15): 10,000 rows from tests/fixtures/catalogue-labelled.tsv,
+ * each made distinct by a word of three letters in its name, so no two rows read alike (the
+ * worst case: nothing is searched once for many rows). */
+const CATALOGUE_COLUMNS = { name: "name", description: "description", partNumber: "part_number", eccn: "eccn", classification: "classification" };
+function catalogueRows() {
+  const lines = fs.readFileSync(path.join(ROOT, "tests/fixtures/catalogue-labelled.tsv"), "utf8").split("\n").filter((l) => l && !l.startsWith("#"));
+  const head = lines[0].split("\t");
+  const base = lines.slice(1).map((l) => Object.fromEntries(l.split("\t").map((v, i) => [head[i], v])));
+  const letter = (k) => String.fromCharCode(97 + (k % 26));
+  return Array.from({ length: 10_000 }, (_, i) => {
+    const r = { ...base[i % base.length] };
+    r.name = `${r.name} ${letter(Math.floor(i / 676))}${letter(Math.floor(i / 26))}${letter(i)}`;
+    return r;
+  });
+}
+
+/** Rows for the catalogue timings, the same in Node and Chromium. */
+function catalogueRowsReport(where, t1000, t10000) {
+  row("`screenCatalogue` 1,000 rows, one call", where, ms(t1000), "reported");
+  row("`screenCatalogue` 10,000 rows, chunks of 500", where, `${ms(t10000)} (distinct rows)`, "<= 10 s (Chromium)", t10000 <= 10_000);
+}
+
 /** Time `fn(input)` over `inputs` after one untimed warm-up pass; returns ms per call. */
 function timeCalls(inputs, fn, passes = 1) {
   for (const x of inputs) fn(x);
@@ -238,6 +260,16 @@ async function benchNode(queries, typing) {
   log("Node: checklist and assess with item answers");
   const work = checklistWorkload(api);
   checklistRows("Node", work, timeCalls(work.codes, (c) => api.checklist(c), 5), timeCalls(work.assessInputs, (x) => api.assess(x), 20));
+
+  log("Node: screenCatalogue, 1,000 and 10,000 rows");
+  const catalogue = catalogueRows();
+  api.screenCatalogue(catalogue.slice(0, 50), { columns: CATALOGUE_COLUMNS }); // warm-up
+  let tc = performance.now();
+  api.screenCatalogue(catalogue.slice(1000, 2000), { columns: CATALOGUE_COLUMNS });
+  const t1000 = performance.now() - tc;
+  tc = performance.now();
+  for (let at = 0; at < catalogue.length; at += 500) api.screenCatalogue(catalogue.slice(at, at + 500), { columns: CATALOGUE_COLUMNS, offset: at });
+  catalogueRowsReport("Node", t1000, performance.now() - tc);
 
   log("Node: memory, in a fresh process that loads only dist/pkg");
   const tmp = path.join(os.tmpdir(), `dus-bench-typing-${process.pid}.json`);
@@ -404,7 +436,7 @@ async function benchInChromium(browser, queries, typing) {
     await page.goto(`${srv.base}/`);
     await page.locator("#dus-search").waitFor({ state: "visible", timeout: 20000 });
     const work = checklistWorkload((await loadPkg()).api);
-    const out = await page.evaluate(async ({ glue, full, typing, assessInputs, work }) => {
+    const out = await page.evaluate(async ({ glue, full, typing, assessInputs, work, catalogue, catalogueColumns }) => {
       // The page's module instance (same URL, so the same module): what the widget uses.
       const m = await import(`/${glue}`);
       const w = await m.default();
@@ -421,16 +453,28 @@ async function benchInChromium(browser, queries, typing) {
       const assessTimes = time(assessInputs, (x) => m.assess(x), 50);
       const checklistTimes = time(work.codes, (c) => m.checklist(c), 5);
       const itemAssessTimes = time(work.assessInputs, (x) => m.assess(x), 20);
+      // The catalogue as a UI screens it: chunks of 500 rows, yielding to the page between them.
+      m.screenCatalogue(catalogue.slice(0, 50), { columns: catalogueColumns });
+      let tc = performance.now();
+      m.screenCatalogue(catalogue.slice(1000, 2000), { columns: catalogueColumns });
+      const catalogue1000 = performance.now() - tc;
+      tc = performance.now();
+      for (let at = 0; at < catalogue.length; at += 500) {
+        m.screenCatalogue(catalogue.slice(at, at + 500), { columns: catalogueColumns, offset: at });
+        await new Promise((r) => setTimeout(r, 0));
+      }
+      const catalogue10000 = performance.now() - tc;
       for (let i = 0; i < 1000; i++) m.search(typing[i % typing.length], 12);
       const after = memory();
-      return { isolated: crossOriginIsolated, fullTimes, typedTimes, assessTimes, checklistTimes, itemAssessTimes, afterLoad, after };
-    }, { glue, full: queries.map((q) => q.query), typing, assessInputs: ASSESS_INPUTS, work });
+      return { isolated: crossOriginIsolated, fullTimes, typedTimes, assessTimes, checklistTimes, itemAssessTimes, catalogue1000, catalogue10000, afterLoad, after };
+    }, { glue, full: queries.map((q) => q.query), typing, assessInputs: ASSESS_INPUTS, work, catalogue: catalogueRows(), catalogueColumns: CATALOGUE_COLUMNS });
     const where = `Chromium${out.isolated ? "" : " (not isolated: 100 µs timer)"}`;
     const f95 = percentile(out.fullTimes, 95), t95 = percentile(out.typedTimes, 95), a95 = percentile(out.assessTimes, 95);
     row("`search` full queries, p50 / p95", where, `${ms(median(out.fullTimes))} / ${ms(f95)} (${out.fullTimes.length} calls)`, "p95 <= 1 ms", f95 <= BUDGET.searchP95Ms);
     row("`search` while typing (all prefixes), p50 / p95", where, `${ms(median(out.typedTimes))} / ${ms(t95)} (${out.typedTimes.length} calls, max ${ms(Math.max(...out.typedTimes))})`, "p95 <= 1 ms", t95 <= BUDGET.searchP95Ms);
     row("`assess`, p50 / p95", where, `${ms(median(out.assessTimes))} / ${ms(a95)} (${ASSESS_INPUTS.length} inputs x 50, max ${ms(Math.max(...out.assessTimes))})`, "<= 1 ms (p95)", a95 <= BUDGET.assessMs);
     checklistRows(where, work, out.checklistTimes, out.itemAssessTimes);
+    catalogueRowsReport(where, out.catalogue1000, out.catalogue10000);
     row("memory: wasm after load / after 1,000 searches", where, `${mb(out.afterLoad.wasm)} / ${mb(out.after.wasm)}`);
     row("memory: JS heap used after load / after 1,000 searches", where, `${mb(out.afterLoad.heap)} / ${mb(out.after.heap)} (performance.memory, after gc)`);
     const total = out.after.wasm + out.after.heap;
