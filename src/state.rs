@@ -76,6 +76,18 @@ pub struct State {
     pub checklist: Option<String>,
     /// Answers to the checklists, by item code or release key (`assess`'s `itemAnswers`).
     pub item_answers: ItemAnswers,
+    /// The catalogue view ("Screen a catalogue"), a second module loaded when opened.
+    pub catalogue: CatalogueView,
+}
+
+/// Where the catalogue view stands. `Behind`: the user opened an entry or a checklist from
+/// it; the view stays mounted (its rows and decisions kept) but hidden until they go back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub enum CatalogueView {
+    #[default]
+    Closed,
+    Open,
+    Behind,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -113,6 +125,12 @@ pub enum Action {
     AnswerItem(String, ItemAnswer),
     /// Clear the checklist answers about this code and everything in it.
     ResetChecklist(String),
+    OpenCatalogue,
+    CloseCatalogue,
+    /// From a catalogue row: the entry (`false`) or its checklist (`true`), the catalogue
+    /// kept behind.
+    FromCatalogue(String, bool),
+    BackToCatalogue,
     /// Replace the session by one loaded from a link, a file or this device, with a message.
     LoadSession(Session, Option<String>),
     /// A link or file that could not be read: keep an empty session and say why.
@@ -295,6 +313,17 @@ impl State {
                 }
             }
             Action::CloseChecklist => self.checklist = None,
+            Action::OpenCatalogue | Action::BackToCatalogue => self.catalogue = CatalogueView::Open,
+            Action::CloseCatalogue => self.catalogue = CatalogueView::Closed,
+            Action::FromCatalogue(code, checklist) => {
+                let Ok(code) = dualuse_core::assess::resolve_code(ds, &code) else {
+                    return self;
+                };
+                self.catalogue = CatalogueView::Behind;
+                self.step = Step::Item;
+                self.open_code = Some(code.clone());
+                self.checklist = checklist.then_some(code);
+            }
             Action::AnswerItem(key, a) => {
                 // Only a node or release of the data (the same check as `assess`).
                 let one = ItemAnswers::from([(key.clone(), a)]);

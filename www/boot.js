@@ -37,6 +37,9 @@ function dusCrashed(root, lang) {
   button.focus();
 }
 
+{{OPEN_CATALOGUE}}
+// options: reportHeight (the iframe fallback), main (the module's exports the catalogue view
+// uses) and loadCatalogue (loads the catalogue module once).
 async function dusStart(init, mount, wasmSource, options = {}) {
   const root = document.getElementById("app");
   const lang = dusLanguage();
@@ -75,6 +78,9 @@ async function dusStart(init, mount, wasmSource, options = {}) {
       history: framed ? (params.get("history") === "fragment" ? "fragment" : "none") : "fragment",
       linkBase: framed ? params.get("link-base") || "" : "",
     });
+    if (options.loadCatalogue) {
+      root.addEventListener("dus-open-catalogue", (e) => dusOpenCatalogue(e.target, e.detail && e.detail.lang, options.main, options.loadCatalogue));
+    }
     if (options.reportHeight) {
       new ResizeObserver(() => parent.postMessage({ type: "dualuse-screener:height", height: document.documentElement.scrollHeight }, "*")).observe(document.body);
     }

@@ -18,6 +18,19 @@ function loadModule() {
   return modulePromise;
 }
 
+let catalogueModule = null;
+function loadCatalogue() {
+  if (!catalogueModule) {
+    catalogueModule = import(new URL("{{CATALOGUE_GLUE}}", import.meta.url).href).then(async (m) => {
+      await m.default({ module_or_path: new URL("{{CATALOGUE_WASM}}", import.meta.url) });
+      return m;
+    });
+  }
+  return catalogueModule;
+}
+
+{{OPEN_CATALOGUE}}
+
 let sheet = null;
 function styleSheet() {
   if (!sheet) {
@@ -94,6 +107,9 @@ class DualUseScreener extends HTMLElement {
       this.unmountWidget();
       container.textContent = "";
       this.handle = m.mount(container, this.options());
+      container.addEventListener("dus-open-catalogue", async (e) => {
+        dusOpenCatalogue(e.target, e.detail && e.detail.lang, await loadModule(), loadCatalogue);
+      });
       container.addEventListener("dus-result", (e) => {
         this.dispatchEvent(new CustomEvent("dualuse-result", { detail: e.detail, bubbles: true, composed: true }));
       });

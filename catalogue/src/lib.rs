@@ -5,12 +5,19 @@
 
 pub mod columns;
 pub mod limits;
+pub mod model;
 pub mod read;
+pub mod review;
 pub mod table;
+pub mod text;
 pub mod write;
+mod xlsx_out;
 
 #[cfg(target_arch = "wasm32")]
 mod api;
+/// The catalogue view (Yew), mounted by `mountCatalogue`.
+#[cfg(target_arch = "wasm32")]
+mod ui;
 
 pub use columns::{guess_columns, Guess};
 pub use read::{read_file, read_pasted, Delimiter, Notice, ReadError, ReadOptions, TextEncoding};

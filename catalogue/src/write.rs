@@ -213,55 +213,29 @@ fn sheet_name(wanted: &str) -> String {
 }
 
 /// One sheet: a bold, frozen header row with a filter, every cell a string cell (never a
-/// formula), formula-like cells with Excel's quote prefix.
+/// formula), formula-like cells with Excel's quote prefix (crate::xlsx_out).
 pub fn write_xlsx(
     headers: &[String],
     rows: &[Vec<String>],
     sheet: &str,
 ) -> Result<Vec<u8>, WriteError> {
-    use rust_xlsxwriter::{Format, Workbook};
-
     check_widths(headers, rows)?;
-    let xlsx_error = |error: rust_xlsxwriter::XlsxError| WriteError::Xlsx(error.to_string());
-    let mut workbook = Workbook::new();
-    let worksheet = workbook.add_worksheet();
-    worksheet.set_name(sheet_name(sheet)).map_err(xlsx_error)?;
-    let header_format = Format::new().set_bold();
-    let header_formula_format = Format::new().set_bold().set_quote_prefix();
-    let formula_format = Format::new().set_quote_prefix();
-    let cut = |cell: &str| -> String { cell.chars().take(MAX_CELL_CHARS).collect() };
-    for (column, header) in headers.iter().enumerate() {
-        let format = if is_formula_like(header) {
-            &header_formula_format
-        } else {
-            &header_format
-        };
-        worksheet
-            .write_string_with_format(0, column as u16, cut(header), format)
-            .map_err(xlsx_error)?;
-    }
-    for (index, row) in rows.iter().enumerate() {
-        let row_number = index as u32 + 1;
-        for (column, cell) in row.iter().enumerate() {
-            if cell.is_empty() {
-                continue;
-            }
-            let column = column as u16;
-            if is_formula_like(cell) {
-                worksheet.write_string_with_format(row_number, column, cut(cell), &formula_format)
-            } else {
-                worksheet.write_string(row_number, column, cut(cell))
-            }
-            .map_err(xlsx_error)?;
-        }
-    }
-    if !headers.is_empty() {
-        worksheet.set_freeze_panes(1, 0).map_err(xlsx_error)?;
-        worksheet
-            .autofilter(0, 0, rows.len() as u32, headers.len() as u16 - 1)
-            .map_err(xlsx_error)?;
-    }
-    workbook.save_to_buffer().map_err(xlsx_error)
+    let cells = |row: &[String]| -> Vec<(String, bool)> {
+        row.iter()
+            .map(|cell| {
+                (
+                    cell.chars().take(MAX_CELL_CHARS).collect(),
+                    is_formula_like(cell),
+                )
+            })
+            .collect()
+    };
+    let table: Vec<Vec<(String, bool)>> = std::iter::once(headers)
+        .chain(rows.iter().map(Vec::as_slice))
+        .map(cells)
+        .collect();
+    crate::xlsx_out::xlsx_bytes(&sheet_name(sheet), &table, headers.len())
+        .map_err(|error| WriteError::Xlsx(error.to_string()))
 }
 
 /// The rows as a JSON array of objects, keys in column order (not sorted).

@@ -138,8 +138,8 @@ fn xlsx_export_marks_formula_like_cells_as_quoted_text() {
     assert!(styles.contains("quotePrefix=\"1\""), "{styles}");
     let xml = sheet_xml(&bytes);
     // The formula-like cell (A2) has a style; the plain one (A3) has none.
-    assert!(xml.contains("<c r=\"A2\" s="), "{xml}");
-    assert!(!xml.contains("<c r=\"A3\" s="), "{xml}");
+    assert!(xml.contains("<c r=\"A2\" t=\"inlineStr\" s="), "{xml}");
+    assert!(xml.contains("<c r=\"A3\" t=\"inlineStr\"><is>"), "{xml}");
 }
 
 #[test]

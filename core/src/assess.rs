@@ -447,8 +447,11 @@ pub fn assess(ds: &Dataset, input: &AssessInput) -> Result<Assessment, InputErro
     // about that item are set aside, and what was checked says so.
     crate::checklist::check_answers(ds, &input.item_answers).map_err(InputError)?;
     let mut evaluations = Vec::new();
-    let decided_by_questions =
-        |code: &str| findings.iter().any(|f| is_within(code, &f.code) || is_within(&f.code, code));
+    let decided_by_questions = |code: &str| {
+        findings
+            .iter()
+            .any(|f| is_within(code, &f.code) || is_within(&f.code, code))
+    };
     for top in crate::checklist::walked_scopes(ds, &input.item_answers) {
         let Some(mut ev) = crate::checklist::evaluate(ds, &top, &input.item_answers) else {
             continue;

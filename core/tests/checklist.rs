@@ -337,7 +337,12 @@ mod assess_with_item_answers {
             .iter()
             .all(|c| matches!(c.state, CandidateState::Settled(_))));
         let a = assess(&ds, &input).expect("valid");
-        assert_eq!(a.verdict, Verdict::NoAuthorisationIndicated, "{:?}", a.grounds);
+        assert_eq!(
+            a.verdict,
+            Verdict::NoAuthorisationIndicated,
+            "{:?}",
+            a.grounds
+        );
     }
 
     /// The verdict weighs the part of the entry the user walked: answering the items of

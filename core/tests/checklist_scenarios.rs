@@ -874,9 +874,15 @@ mod guided_questions_and_checklist {
                 .map(|g| g.text.as_str())
                 .collect();
             let contradicts = !met.is_empty() && !released.is_empty();
-            let says_so = both.checked_msgs.iter().any(|m| m.id == "c.questions_precede");
+            let says_so = both
+                .checked_msgs
+                .iter()
+                .any(|m| m.id == "c.questions_precede");
             if !says_so {
-                failures.push(format!("{}: the result does not say the guided questions took precedence", c.product));
+                failures.push(format!(
+                    "{}: the result does not say the guided questions took precedence",
+                    c.product
+                ));
             }
             if both.verdict != by_questions.verdict || contradicts {
                 failures.push(format!(

@@ -7,6 +7,7 @@
 //! appears; search results and the verdict are also announced through polite live regions.
 
 mod browser;
+mod catalogue_host;
 mod checklist_view;
 mod destination_step;
 mod entry_view;
@@ -25,7 +26,7 @@ use yew::prelude::*;
 
 use crate::dataset;
 use crate::i18n::{format_date, t, tf, tp, Lang};
-use crate::state::{Action, State, Step};
+use crate::state::{Action, CatalogueView, State, Step};
 
 #[derive(Debug, Clone, PartialEq)]
 pub struct Model(pub State);
@@ -454,9 +455,22 @@ pub fn app(props: &AppProps) -> Html {
                     </div>
                 </div>
                 <p class="dus-version">{version}</p>
+                {if state.catalogue == CatalogueView::Closed {
+                    let d = dispatch.clone();
+                    html! { <p class="dus-catalogue-open"><button type="button" onclick={Callback::from(move |_| d.dispatch(Action::OpenCatalogue))}>{t(l, "catalogue.open")}</button>{" "}<span class="dus-muted">{t(l, "catalogue.open_hint")}</span></p> }
+                } else { html! {} }}
                 <p class="dus-privacy">{t(l, "app.privacy")}</p>
             </div>
             {if let Some(m) = &state.session_message { html!{ <p class="dus-session-message" role="status" lang="en">{m}</p> } } else { html!{} }}
+            {match state.catalogue {
+                CatalogueView::Closed => html! {},
+                view => html! { <catalogue_host::CatalogueHost hidden={view == CatalogueView::Behind} dispatch={dispatch.clone()} /> },
+            }}
+            {if state.catalogue == CatalogueView::Behind {
+                let d = dispatch.clone();
+                html! { <p class="dus-back-bar"><button type="button" onclick={Callback::from(move |_| d.dispatch(Action::BackToCatalogue))}>{t(l, "catalogue.back")}</button></p> }
+            } else { html! {} }}
+            if state.catalogue != CatalogueView::Open {
             <nav class="dus-steps-nav" aria-label={t(l, "steps.nav")}>
                 <ol class="dus-steps">
                     {step_button(Step::Item, t(l, "steps.item"), 1)}
@@ -471,6 +485,7 @@ pub fn app(props: &AppProps) -> Html {
                     Step::Result => html! { <result_step::ResultStep state={state.clone()} dispatch={dispatch.clone()} root={root.clone()} /> },
                 }}
             </div>
+            }
             <div class="dus-sr-only" role="status" aria-live="polite" aria-atomic="true">{announcement}</div>
             <div class="dus-footer">
                 <p>{t(l, "app.indicative")}</p>

@@ -136,15 +136,16 @@ async function arrowTo(page, value, max = 260) {
 test("a full screening with the keyboard alone: query, entry, questions, destination, verdict", async () => {
   const { page, context, errors } = await openPage(browser, `${srv.base}/?lang=en`);
   await waitForWidget(page);
-  // Focus order from the top: language, the three steps, then the search box.
+  // Focus order from the top: language, "Screen a catalogue", the three steps, then the
+  // search box.
   const order = [];
-  for (let i = 0; i < 5; i++) {
+  for (let i = 0; i < 6; i++) {
     await page.keyboard.press("Tab");
     const f = await focused(page);
     order.push(f.id || f.text);
     assert.ok(f.ring, `visible focus on ${f.id || f.text}`);
   }
-  assert.deepEqual(order.map((x) => x.replace(/^\d/, "")), ["dus-lang", "Item", "Destination and use", "Result", "dus-search"]);
+  assert.deepEqual(order.map((x) => x.replace(/^\d/, "")), ["dus-lang", "Screen a catalogue", "Item", "Destination and use", "Result", "dus-search"]);
   // Typing: results are announced in the polite live region, focus stays in the box.
   await page.keyboard.type("imsi catcher", { delay: 10 });
   await page.locator(".dus-result").first().waitFor();
