@@ -262,6 +262,46 @@ test("the checklist walk with plain-language questions and a definition opened: 
   await context.close();
 });
 
+test("the catalogue view: axe-clean at every step, 320 px without horizontal scroll, keyboard review (de)", async () => {
+  const { page, context, errors } = await openPage(browser, `${srv.base}/?lang=de`, { context: { viewport: { width: 320, height: 640 } } });
+  await waitForWidget(page);
+  const violations = [];
+  const wide = [];
+  const check = async (view) => {
+    violations.push(...(await axe(page, `de catalogue ${view}`)));
+    const { scroll, client } = await page.evaluate(() => ({
+      scroll: document.documentElement.scrollWidth, client: document.documentElement.clientWidth,
+    }));
+    if (scroll > client) wide.push(`${view}: ${scroll} > ${client}`);
+  };
+  await page.getByRole("button", { name: "Katalog prüfen" }).click();
+  await page.locator("#dus-cat-paste").waitFor();
+  await check("source");
+  await page.locator("#dus-cat-paste").fill("Artikel\tBeschreibung\nIMSI-Catcher\tAbfangen von Teilnehmerkennungen im Mobilfunk\nBürostuhl\tDrehstuhl");
+  await page.getByRole("button", { name: "Eingefügte Zeilen verwenden" }).click();
+  await page.locator("#dus-cat-col-name").waitFor();
+  await check("columns");
+  await page.getByRole("button", { name: "2 Zeilen prüfen" }).click();
+  await page.waitForFunction(() => !document.querySelector("#dus-cat-progress") && document.querySelectorAll(".dus-cat-table tbody tr").length === 2);
+  await check("review");
+  // Keyboard only: Tab reaches the list's one row stop; N decides, ↓ moves on.
+  let reached = false;
+  for (let i = 0; i < 40 && !reached; i++) {
+    await page.keyboard.press("Tab");
+    reached = await page.evaluate(() => document.activeElement.tagName === "TR");
+  }
+  assert.ok(reached, "Tab reaches the rows");
+  await page.keyboard.press("n");
+  await page.keyboard.press("ArrowDown");
+  assert.equal(await page.evaluate(() => document.activeElement.dataset.row), "1");
+  assert.match(await page.locator(".dus-cat-table tbody tr").first().textContent(), /Nicht gelistet/);
+  await check("review, decided");
+  assert.deepEqual(violations, [], violations.join("\n"));
+  assert.deepEqual(wide, []);
+  assert.deepEqual(errors, []);
+  await context.close();
+});
+
 test("200 % zoom (a 640 px viewport at twice the scale) reflows without horizontal scroll", async () => {
   const { page, context } = await openPage(browser, `${srv.base}/?lang=fr`,
     { context: { viewport: { width: 640, height: 400 }, deviceScaleFactor: 2 } });

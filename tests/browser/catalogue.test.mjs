@@ -133,3 +133,29 @@ test("embed: the catalogue module comes from the embed's own folder", async () =
   assert.deepEqual(errors, []);
   await context.close();
 });
+
+test("hostile files get a clear message and the view keeps working", async () => {
+  const { page, errors, context } = await openPage(browser, `${srv.base}/?lang=en`);
+  await waitForWidget(page);
+  await openCatalogue(page);
+  const alert = page.locator(".dus-cat-source [role=alert]");
+  const cases = [
+    [{ name: "photo.csv", mimeType: "text/csv", buffer: Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 13]) }, /not a spreadsheet|binary/],
+    [{ name: "empty.csv", mimeType: "text/csv", buffer: Buffer.alloc(0) }, /empty/],
+    [{ name: "fake.xlsx", mimeType: "application/octet-stream", buffer: Buffer.from("PK\u0003\u0004 not really a zip") }, /damaged|not an Excel/],
+    [{ name: "wide.csv", mimeType: "text/csv", buffer: Buffer.from("a" + ",a".repeat(1_000_000) + "\n1\n") }, /columns/],
+    [{ name: "quote.csv", mimeType: "text/csv", buffer: Buffer.from('name;description\n"unclosed;x\nsecond;row\n') }, /quote/],
+  ];
+  for (const [file, message] of cases) {
+    await page.locator("#dus-cat-file").setInputFiles(file);
+    // Reading is asynchronous: wait until the alert names this file's problem.
+    await page.waitForFunction((source) => new RegExp(source).test(document.querySelector(".dus-cat-source [role=alert]")?.textContent || ""), message.source, { timeout: 10000 })
+      .catch(() => {});
+    assert.match(await alert.textContent(), message, file.name);
+  }
+  // After all that, a good file still reads.
+  await page.locator("#dus-cat-file").setInputFiles({ name: "ok.csv", mimeType: "text/csv", buffer: Buffer.from("Name,Description\nLaser,Fibre laser 300 W\n") });
+  await page.locator("#dus-cat-col-name").waitFor();
+  assert.deepEqual(errors, []);
+  await context.close();
+});
