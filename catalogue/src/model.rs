@@ -88,6 +88,9 @@ pub struct Model {
     pub notices: Vec<String>,
     pub encoding: Option<String>,
     pub delimiter: Option<String>,
+    /// The file's bytes while it is being set up, to read it again with another encoding
+    /// or separator (text files only; dropped once the screening starts).
+    pub bytes: Option<Rc<Vec<u8>>>,
     pub columns: Columns,
     pub error: Option<String>,
     /// Per row of the sheet: what the screening said (None: not screened yet).
@@ -119,6 +122,8 @@ pub enum Action {
         guess: Guess,
         /// Reviews restored from an export of an earlier screening.
         reviews: Option<Vec<RowReview>>,
+        /// The bytes of a text file, kept to read it again another way.
+        bytes: Option<Rc<Vec<u8>>>,
     },
     Failed(String),
     SetSheet(usize, Guess, Option<Vec<RowReview>>),
@@ -191,9 +196,11 @@ impl Model {
                 delimiter,
                 guess,
                 reviews,
+                bytes,
             } => {
                 self = Model {
                     stage: Stage::Setup,
+                    bytes: if encoding.is_some() { bytes } else { None },
                     file_name,
                     workbook: Rc::new(workbook),
                     notices,
@@ -215,6 +222,7 @@ impl Model {
             Action::SetColumn(kind, col) => self.columns.set(kind, col),
             Action::Start if self.columns.usable() => {
                 self.run += 1;
+                self.bytes = None;
                 self.stage = Stage::Screening;
                 self.screened = vec![None; self.row_count()];
                 self.done = 0;
@@ -318,6 +326,7 @@ mod tests {
                 ..Default::default()
             },
             reviews: None,
+            bytes: Some(Rc::new(b"Artikel;Beschreibung".to_vec())),
         })
     }
 
@@ -417,6 +426,13 @@ mod tests {
             .apply(Action::SetColumn("description", Some(1)))
             .apply(Action::Start);
         assert_eq!(m.stage, Stage::Screening);
+    }
+
+    #[test]
+    fn a_text_file_is_kept_to_read_again_until_the_screening_starts() {
+        let m = loaded(2);
+        assert!(m.bytes.is_some(), "windows-1252 text: kept for \"Read as\"");
+        assert!(m.apply(Action::Start).bytes.is_none());
     }
 
     #[test]

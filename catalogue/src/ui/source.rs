@@ -1,6 +1,8 @@
 //! The first two steps: the file (picked, dropped or pasted) and the columns that describe
 //! the item, with a preview of the first rows.
 
+use std::rc::Rc;
+
 use yew::prelude::*;
 
 use super::{count, Bridge, ModelHandle};
@@ -9,10 +11,16 @@ use crate::read::ReadOptions;
 use crate::review::reviews_from_export;
 use crate::text::{t, tf, Lang};
 use crate::{guess_columns, read_file, read_pasted, Workbook};
+use crate::{Delimiter, TextEncoding};
 
 /// The action for a read file or pasted text: the first sheet's guess and, for an export of
 /// an earlier screening, its decisions.
-fn loaded(file_name: String, read: Result<Workbook, crate::ReadError>, l: Lang) -> Action {
+fn loaded(
+    file_name: String,
+    read: Result<Workbook, crate::ReadError>,
+    l: Lang,
+    bytes: Option<Rc<Vec<u8>>>,
+) -> Action {
     match read {
         Err(e) => Action::Failed(tf(l, "failed", &[("why", &e.to_string())])),
         Ok(workbook) => {
@@ -28,6 +36,7 @@ fn loaded(file_name: String, read: Result<Workbook, crate::ReadError>, l: Lang) 
                 workbook,
                 guess,
                 reviews,
+                bytes,
             }
         }
     }
@@ -54,11 +63,8 @@ fn read_bytes(model: ModelHandle, l: Lang, file: web_sys::File) {
         let action = match buffer {
             Ok(buf) => {
                 let bytes = js_sys::Uint8Array::new(&buf).to_vec();
-                loaded(
-                    name.clone(),
-                    read_file(&bytes, &name, ReadOptions::default()),
-                    l,
-                )
+                let read = read_file(&bytes, &name, ReadOptions::default());
+                loaded(name.clone(), read, l, Some(Rc::new(bytes)))
             }
             Err(_) => Action::Failed(tf(l, "failed", &[("why", "the browser could not read it")])),
         };
@@ -122,7 +128,7 @@ pub fn source_step(props: &StepProps) -> Html {
     let use_paste = {
         let m = props.model.clone();
         let pasted = pasted.clone();
-        Callback::from(move |_| m.dispatch(loaded(String::new(), read_pasted(&pasted), l)))
+        Callback::from(move |_| m.dispatch(loaded(String::new(), read_pasted(&pasted), l, None)))
     };
     html! {
         <section class="dus-cat-source">
@@ -193,6 +199,59 @@ pub fn truncate(s: &str, max: usize) -> String {
     }
 }
 
+/// "Read as": the encoding and separator the reader chose, offered to change when it
+/// guessed wrong (text files only), and the file read again from the bytes kept.
+#[function_component(ReadAs)]
+fn read_as(props: &StepProps) -> Html {
+    let model = &props.model;
+    let l = props.bridge.lang;
+    let encoding = use_state_eq(|| model.encoding.clone().unwrap_or_default());
+    let delimiter = use_state_eq(|| model.delimiter.clone().unwrap_or_default());
+    let Some(bytes) = model.bytes.clone() else {
+        return html! {};
+    };
+    let select = |state: &UseStateHandle<String>| {
+        let state = state.clone();
+        Callback::from(move |e: Event| {
+            let s: web_sys::HtmlSelectElement = e.target_unchecked_into();
+            state.set(s.value());
+        })
+    };
+    let reread = {
+        let m = model.clone();
+        let (encoding, delimiter) = (encoding.clone(), delimiter.clone());
+        Callback::from(move |_| {
+            let options = ReadOptions {
+                encoding: TextEncoding::from_label(&encoding),
+                delimiter: Delimiter::parse(&delimiter),
+            };
+            let read = read_file(&bytes, &m.file_name, options);
+            m.dispatch(loaded(m.file_name.clone(), read, l, Some(bytes.clone())));
+        })
+    };
+    html! {
+        <div class="dus-cat-controls">
+            <p class="dus-field">
+                <label for="dus-cat-encoding">{t(l, "encoding")}</label>
+                <select id="dus-cat-encoding" onchange={select(&encoding)}>
+                    {for TextEncoding::ALL.iter().map(|e| html! {
+                        <option value={e.label()} selected={e.label().eq_ignore_ascii_case(&encoding)}>{e.label()}</option>
+                    })}
+                </select>
+            </p>
+            <p class="dus-field">
+                <label for="dus-cat-delimiter">{t(l, "delimiter")}</label>
+                <select id="dus-cat-delimiter" onchange={select(&delimiter)}>
+                    {for [",", ";", "tab", "|"].into_iter().map(|v| html! {
+                        <option value={v} selected={v == *delimiter}>{v}</option>
+                    })}
+                </select>
+            </p>
+            <p><button type="button" onclick={reread}>{t(l, "reread")}</button></p>
+        </div>
+    }
+}
+
 #[function_component(SetupStep)]
 pub fn setup_step(props: &StepProps) -> Html {
     let l = props.bridge.lang;
@@ -232,6 +291,7 @@ pub fn setup_step(props: &StepProps) -> Html {
         <section class="dus-cat-setup">
             <p><strong>{&model.file_name}</strong>{if how.is_empty() { String::new() } else { format!(" · {}: {how}", t(l, "read_as")) }}</p>
             {for model.notices.iter().map(|n| html! { <p class="dus-caution" lang="en">{n}</p> })}
+            <ReadAs model={model.clone()} bridge={props.bridge.clone()} />
             {if model.restored { html! { <p class="dus-note" role="status">{t(l, "restored")}</p> } } else { html! {} }}
             {if sheets > 1 { html! {
                 <p class="dus-field">
