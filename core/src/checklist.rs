@@ -1116,12 +1116,15 @@ pub struct Release {
     pub question: Option<Question>,
 }
 
+/// How a Note says an item is not caught. "does not include" reads as one only in a Note
+/// (Note 2 to 1C101, Note 2 to 5A004.b); in Technical Notes it defines a term.
 const RELEASE_PHRASES: &[&str] = &[
     "does not control",
     "do not control",
     "not controlled",
     "does not apply",
     "do not apply",
+    "does not include",
 ];
 
 /// The codes a note names before its releasing phrase ("6A003.b.4.a. does not control").

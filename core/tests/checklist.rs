@@ -512,3 +512,24 @@ fn overrides_settle_a_node_and_bad_lines_fail_the_build() {
         "{errs:#?}"
     );
 }
+
+/// Notes that say an item "does not include" something release it like "does not control":
+/// Note 2 to 5A004.b (a list of exclusions) and Note 2 to 1C101 (satellite thermal coatings).
+#[test]
+fn notes_saying_does_not_include_release() {
+    let ds = dataset();
+    let b = checklist::checklist(&ds, "5A004.b").expect("5A004.b");
+    assert!(
+        // The note stands under 5A004.b.2 in the text and names 5A004.b.
+        b.releases.iter().any(|r| r.key == "Note 2 to 5A004.b.2"),
+        "{:?}",
+        b.releases.iter().map(|r| &r.key).collect::<Vec<_>>()
+    );
+    let e = checklist::checklist(&ds, "1C101").expect("1C101");
+    let note = e
+        .releases
+        .iter()
+        .find(|r| r.key == "Note 2 to 1C101")
+        .expect("Note 2 to 1C101 releases 1C101");
+    assert!(note.text.contains("thermal control of satellites"));
+}
