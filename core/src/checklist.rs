@@ -1471,9 +1471,12 @@ impl Eval<'_> {
 /// only a lead-in ("Having all of the following:": its items alone decide), or a "not used"
 /// one.
 fn asks_own(text: &str, s: &Structure) -> bool {
+    // An "as follows" heading that sets a number of its own ("Surface vessels of 1 000 t or
+    // more, as follows") is a condition as well as a list of kinds: it asks.
+    let kinds_only = s.lead == Some(AS_FOLLOWS) && thresholds(text).is_empty();
     !(text.trim().is_empty()
         || is_not_used(text)
-        || (s.lead == Some(AS_FOLLOWS) && s.combine != Combine::Leaf)
+        || (kinds_only && s.combine != Combine::Leaf)
         || (s.combine != Combine::Leaf && only_a_lead_in(text)))
 }
 
