@@ -601,6 +601,46 @@ async function benchCatalogueView(browser) {
   }
 }
 
+/** The checklist walk in the page (issue 14) on the largest trees: from "Check my item" to
+ * the tree on screen, and from a click on an answer to the second frame after it (the
+ * answer painted, with what it folds). */
+async function benchChecklistWalk(browser) {
+  log("Chromium: the checklist walk on the largest trees");
+  const srv = await startServer();
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await page.goto(`${srv.base}/?lang=en`);
+    await page.locator("#dus-search").waitFor({ state: "visible", timeout: 20000 });
+    for (const code of ["6A005", "3A001"]) {
+      await page.locator("#dus-search").fill(code);
+      await page.locator(`.dus-result-open[data-code="${code}"]`).click();
+      const open = await page.evaluate(async () => {
+        const t = performance.now();
+        document.querySelector("#dus-check").click();
+        await new Promise((res) => requestAnimationFrame(() => requestAnimationFrame(res)));
+        return performance.now() - t;
+      });
+      const nodes = await page.locator("#dus-checklist .dus-ck-node").count();
+      const answers = [];
+      for (let i = 0; i < 60; i += 3) {
+        answers.push(await page.evaluate(async (i) => {
+          const radio = document.querySelectorAll("#dus-checklist input[type=radio]")[i];
+          const t = performance.now();
+          radio.click();
+          await new Promise((res) => requestAnimationFrame(() => requestAnimationFrame(res)));
+          return performance.now() - t;
+        }, i));
+      }
+      row(`checklist walk of ${code} (${nodes} nodes): open / answer to paint, median (max)`, "Chromium, dist/site", `${ms(open)} / ${ms(median(answers))} (${ms(Math.max(...answers))}; ${answers.length} answers, two frames included)`, "reported");
+      await page.getByRole("button", { name: "Back to the entry" }).click();
+    }
+  } finally {
+    await context.close();
+    await srv.close();
+  }
+}
+
 async function main() {
   const queries = labelledQueries();
   const typing = typingSet(queries);
@@ -612,6 +652,7 @@ async function main() {
     chromiumVersion = browser.version();
     await benchLoad(browser);
     await benchInChromium(browser, queries, typing);
+    await benchChecklistWalk(browser);
     await benchCatalogueView(browser);
   } finally {
     await browser.close();
