@@ -2,13 +2,12 @@
 //! `assess`, `mount`. Values cross as plain JS objects through serde-wasm-bindgen. Bad
 //! input throws an `Error` whose message names the bad value; nothing here panics on input.
 
-use js_sys::{Array, Object, Reflect};
+use js_sys::{Array, Reflect};
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
-use dualuse_core::assess::{self, AssessInput, Concerns, ExportForm, Resolution};
-use dualuse_core::model::Circumstance;
-use dualuse_core::questions::{Answer, Answers};
+use dualuse_core::assess::{self, AssessInput};
+use dualuse_core::assess_input;
 use dualuse_core::session::{self, Session};
 use dualuse_core::views;
 
@@ -233,240 +232,23 @@ pub fn entry(code: JsValue) -> Result<JsValue, JsError> {
     }
 }
 
-fn field(obj: &JsValue, name: &str) -> Result<JsValue, JsError> {
-    Reflect::get(obj, &JsValue::from_str(name))
-        .map_err(|_| JsError::new(&format!("assess: cannot read `{name}`")))
-}
-
-fn bool_field(obj: &JsValue, name: &str, path: &str) -> Result<bool, JsError> {
-    let v = field(obj, name)?;
-    if v.is_undefined() || v.is_null() {
-        return Ok(false);
-    }
-    v.as_bool().ok_or_else(|| {
-        JsError::new(&format!(
-            "assess: `{path}{name}` must be true or false, got {}",
-            describe(&v)
-        ))
-    })
-}
-
-fn string_field(obj: &JsValue, name: &str) -> Result<String, JsError> {
-    let v = field(obj, name)?;
-    if v.is_undefined() || v.is_null() {
-        return Ok(String::new());
-    }
-    v.as_string().ok_or_else(|| {
-        JsError::new(&format!(
-            "assess: `{name}` must be a string, got {}",
-            describe(&v)
-        ))
-    })
-}
-
-fn parse_answers(v: &JsValue) -> Result<Answers, JsError> {
-    let mut answers = Answers::new();
-    if v.is_undefined() || v.is_null() {
-        return Ok(answers);
-    }
-    if !v.is_object() || Array::is_array(v) {
-        return Err(JsError::new(&format!(
-            "assess: `answers` must be an object, got {}",
-            describe(v)
-        )));
-    }
-    let known: Vec<&str> = dataset().questions.iter().map(|q| q.id.as_str()).collect();
-    for pair in Object::entries(&Object::from(v.clone())).iter() {
-        let pair = Array::from(&pair);
-        let key = pair.get(0).as_string().unwrap_or_default();
-        if !known.contains(&key.as_str()) {
-            return Err(JsError::new(&format!(
-                "assess: unknown question `{key}` in `answers`"
-            )));
-        }
-        let value = pair.get(1);
-        let answer = if let Some(b) = value.as_bool() {
-            if b {
-                Answer::Yes
-            } else {
-                Answer::No
-            }
-        } else if let Some(n) = value.as_f64().filter(|n| n.is_finite()) {
-            Answer::Number(n)
-        } else if let Some(s) = value.as_string() {
-            match s.as_str() {
-                "yes" => Answer::Yes,
-                "no" => Answer::No,
-                "unknown" | "dont_know" => Answer::Unknown,
-                _ => Answer::Choice(s),
-            }
-        } else if value.is_null() {
-            Answer::Unknown
-        } else {
-            return Err(JsError::new(&format!("assess: answer to `{key}` must be true, false, \"unknown\", a number or a choice, got {}", describe(&value))));
-        };
-        answers.insert(key, answer);
-    }
-    Ok(answers)
-}
-
-/// `itemAnswers`: `{ "<item code or release key>": "yes" | "no" | "unknown" }`, whether the
-/// item meets that node's own words (or the release applies): the checklist's answers.
-fn parse_item_answers(v: &JsValue) -> Result<dualuse_core::checklist::ItemAnswers, JsError> {
-    let mut out = dualuse_core::checklist::ItemAnswers::new();
-    if v.is_undefined() || v.is_null() {
-        return Ok(out);
-    }
-    if !v.is_object() || Array::is_array(v) {
-        return Err(JsError::new(&format!(
-            "assess: `itemAnswers` must be an object of codes, got {}",
-            describe(v)
-        )));
-    }
-    for pair in Object::entries(&Object::from(v.clone())).iter() {
-        let pair = Array::from(&pair);
-        let code = pair.get(0).as_string().unwrap_or_default();
-        let value = pair.get(1);
-        let Some(a) = value
-            .as_string()
-            .and_then(|s| dualuse_core::checklist::ItemAnswer::parse(&s))
-        else {
-            return Err(JsError::new(&format!(
-                "assess: `itemAnswers[\"{code}\"]` must be \"yes\", \"no\" or \"unknown\", got {}",
-                describe(&value)
-            )));
-        };
-        out.insert(code, a);
-    }
-    Ok(out)
-}
-
-/// `candidates`: `{ "<code>": "yes" | "no" | "unknown" | "open" | null }`, the entries the
-/// search showed and whether the item falls under each (null or "open": not answered).
-fn parse_candidates(
-    v: &JsValue,
-) -> Result<std::collections::BTreeMap<String, Resolution>, JsError> {
-    let mut out = std::collections::BTreeMap::new();
-    if v.is_undefined() || v.is_null() {
-        return Ok(out);
-    }
-    if !v.is_object() || Array::is_array(v) {
-        return Err(JsError::new(&format!(
-            "assess: `candidates` must be an object of codes, got {}",
-            describe(v)
-        )));
-    }
-    for pair in Object::entries(&Object::from(v.clone())).iter() {
-        let pair = Array::from(&pair);
-        let code = pair.get(0).as_string().unwrap_or_default();
-        let value = pair.get(1);
-        let r = if value.is_null() || value.is_undefined() {
-            Some(Resolution::Open)
-        } else {
-            value.as_string().and_then(|s| Resolution::parse(&s))
-        };
-        let Some(r) = r else {
-            return Err(JsError::new(&format!(
-                "assess: `candidates.{code}` must be \"yes\", \"no\", \"unknown\" or \"open\", got {}",
-                describe(&value)
-            )));
-        };
-        out.insert(code, r);
-    }
-    Ok(out)
-}
-
-/// Parse the `assess` input object of the contract (missing fields mean false or empty).
+/// Read the `assess` input of the contract (missing fields mean false or empty). The input
+/// type is `AssessInput`, read through serde: its fields' readers and their messages, which
+/// name the field path and the bad value, are in dualuse_core::assess_input.
 pub fn parse_assess_input(input: &JsValue) -> Result<AssessInput, JsError> {
-    if !input.is_object() || Array::is_array(input) {
+    let read = assess_input::read(serde_wasm_bindgen::Deserializer::from(input.clone()))
+        .map_err(|e| JsError::new(&format!("assess: {}", e.0)))?;
+    let questions = &dataset().questions;
+    if let Some(key) = read
+        .answers
+        .keys()
+        .find(|k| !questions.iter().any(|q| &q.id == *k))
+    {
         return Err(JsError::new(&format!(
-            "assess: input must be an object, got {}",
-            describe(input)
+            "assess: unknown question `{key}` in `answers`"
         )));
     }
-    let entries_v = field(input, "entries")?;
-    let mut entries = Vec::new();
-    if !(entries_v.is_undefined() || entries_v.is_null()) {
-        if !Array::is_array(&entries_v) {
-            return Err(JsError::new(&format!(
-                "assess: `entries` must be an array of codes, got {}",
-                describe(&entries_v)
-            )));
-        }
-        for v in Array::from(&entries_v).iter() {
-            match v.as_string() {
-                Some(s) => entries.push(s),
-                None => {
-                    return Err(JsError::new(&format!(
-                        "assess: every code in `entries` must be a string, got {}",
-                        describe(&v)
-                    )))
-                }
-            }
-        }
-    }
-    let concerns_v = field(input, "concerns")?;
-    let concerns = if concerns_v.is_undefined() || concerns_v.is_null() {
-        Concerns::default()
-    } else if !concerns_v.is_object() {
-        return Err(JsError::new(&format!(
-            "assess: `concerns` must be an object, got {}",
-            describe(&concerns_v)
-        )));
-    } else {
-        Concerns {
-            wmd: bool_field(&concerns_v, "wmd", "concerns.")?,
-            military_end_use: bool_field(&concerns_v, "militaryEndUse", "concerns.")?,
-            illegal_military_parts: bool_field(&concerns_v, "illegalMilitaryParts", "concerns.")?,
-            human_rights: bool_field(&concerns_v, "humanRights", "concerns.")?,
-        }
-    };
-    let telecom = field(input, "telecomMonitoring")?;
-    let telecom_monitoring = if telecom.is_undefined() || telecom.is_null() {
-        None
-    } else {
-        Some(telecom.as_bool().ok_or_else(|| {
-            JsError::new(&format!(
-                "assess: `telecomMonitoring` must be true or false, got {}",
-                describe(&telecom)
-            ))
-        })?)
-    };
-    let export_form = match string_field(input, "exportForm")?.as_str() {
-        "" | "goods" => ExportForm::Goods,
-        "electronic" => ExportForm::Electronic,
-        "exhibition" => ExportForm::Exhibition,
-        other => {
-            return Err(JsError::new(&format!(
-                "assess: `exportForm` must be goods, electronic or exhibition, got \"{other}\""
-            )))
-        }
-    };
-    let circumstance = match string_field(input, "circumstance")?.as_str() {
-        "" => None,
-        "repair" | "repair-replacement" => Some(Circumstance::RepairReplacement),
-        "exhibition" => Some(Circumstance::Exhibition),
-        "intra-group" => Some(Circumstance::IntraGroup),
-        other => {
-            return Err(JsError::new(&format!(
-                "assess: `circumstance` must be repair, exhibition or intra-group, got \"{other}\""
-            )))
-        }
-    };
-    Ok(AssessInput {
-        entries,
-        cyber_surveillance: bool_field(input, "cyberSurveillance", "")?,
-        from: string_field(input, "from")?,
-        to: string_field(input, "to")?,
-        informed_by_authority: bool_field(input, "informedByAuthority", "")?,
-        concerns,
-        telecom_monitoring,
-        circumstance,
-        export_form,
-        answers: parse_answers(&field(input, "answers")?)?,
-        candidates: parse_candidates(&field(input, "candidates")?)?,
-        item_answers: parse_item_answers(&field(input, "itemAnswers")?)?,
-    })
+    Ok(read)
 }
 
 /// `{ verdict, grounds, generalAuthorisations, entries, dueDiligence, authority, ... }`.

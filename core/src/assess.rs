@@ -21,6 +21,7 @@
 
 use std::collections::BTreeMap;
 
+use crate::assess_input as input;
 use crate::codes::{is_within, normalize_code, top_level};
 use crate::compile::listed;
 use crate::messages::{Arg, Msg};
@@ -115,28 +116,44 @@ pub enum ExportForm {
     Exhibition,
 }
 
-#[derive(Debug, Clone, Default, PartialEq)]
+/// What `assess` takes. Read from the JS API's object (camelCase, every field optional)
+/// through serde: the readers of each field, and their error messages, are in
+/// assess_input.rs.
+#[derive(Debug, Clone, Default, PartialEq, serde::Deserialize)]
+#[serde(rename_all = "camelCase", default)]
 pub struct AssessInput {
+    #[serde(deserialize_with = "input::codes")]
     pub entries: Vec<String>,
+    #[serde(deserialize_with = "input::flag")]
     pub cyber_surveillance: bool,
+    #[serde(deserialize_with = "input::text")]
     pub from: String,
+    #[serde(deserialize_with = "input::text")]
     pub to: String,
+    #[serde(deserialize_with = "input::flag")]
     pub informed_by_authority: bool,
+    #[serde(deserialize_with = "input::concerns")]
     pub concerns: Concerns,
     /// Non-listed equipment primarily for monitoring or intercepting internet or telephone
     /// communications (the sanctions regimes' list). `None`: not asked.
+    #[serde(deserialize_with = "input::optional_flag")]
     pub telecom_monitoring: Option<bool>,
+    #[serde(deserialize_with = "input::circumstance")]
     pub circumstance: Option<Circumstance>,
+    #[serde(deserialize_with = "input::export_form")]
     pub export_form: ExportForm,
     /// Answers to the guided questions; their findings add to `entries`.
+    #[serde(deserialize_with = "input::answers")]
     pub answers: Answers,
     /// Entries the search showed the exporter (see `search::shown_candidates`), with what the
     /// exporter said about each. One neither answered "no" nor settled otherwise (by an entry
     /// chosen, an item of it, or the guided questions) stays open and counts as listed.
+    #[serde(deserialize_with = "input::candidates")]
     pub candidates: BTreeMap<String, Resolution>,
     /// Answers to the checklist of an entry (`checklist::checklist`): whether the item meets
     /// each node's own words, or a release applies, by code or release key. An entry whose
     /// items the answers meet is listed at those items; one they leave open counts as listed.
+    #[serde(deserialize_with = "input::item_answers")]
     pub item_answers: crate::checklist::ItemAnswers,
 }
 

@@ -8,6 +8,7 @@
 
 pub mod annex;
 pub mod assess;
+pub mod assess_input;
 pub mod catalogue;
 pub mod checklist;
 pub mod codes;
