@@ -23,8 +23,8 @@ use std::collections::BTreeMap;
 
 use crate::assess_input as input;
 use crate::codes::{is_within, normalize_code, top_level};
-use crate::compile::listed;
 use crate::messages::{Arg, Msg};
+use crate::model::listed;
 use crate::model::{Circumstance, Dataset, SanctionEffect, SanctionRule, SanctionScope, Ugea};
 use crate::questions::{evaluate, Answers, ItemFinding, ItemStatus};
 
@@ -535,7 +535,7 @@ fn listed_items(
 }
 
 fn assessed_entry(ds: &Dataset, code: String, open: bool) -> AssessedEntry {
-    let node = crate::compile::nearest_existing(ds, &code).and_then(|c| ds.node(&c));
+    let node = crate::model::nearest_existing(ds, &code).and_then(|c| ds.node(&c));
     let (heading, verified) = node
         .map(|n| (n.text.clone(), ds.entries[n.entry as usize].verified))
         .unwrap_or_default();

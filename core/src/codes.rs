@@ -64,6 +64,28 @@ pub fn is_within(code: &str, ancestor: &str) -> bool {
         || (code.starts_with(ancestor) && code.as_bytes().get(ancestor.len()) == Some(&b'.'))
 }
 
+/// A top-level Annex I code as written in data: `5A001`.
+pub(crate) fn is_entry_code(s: &str) -> bool {
+    let b = s.as_bytes();
+    b.len() == 5
+        && b[0].is_ascii_digit()
+        && (b'A'..=b'E').contains(&b[1])
+        && b[2..].iter().all(u8::is_ascii_digit)
+}
+
+/// A code written in data: a top-level code with optional `.a.1` path.
+pub(crate) fn is_code(s: &str) -> bool {
+    let mut parts = s.split('.');
+    let head = parts.next().unwrap_or("");
+    is_entry_code(head)
+        && parts.all(|p| {
+            !p.is_empty()
+                && p.len() <= 2
+                && (p.chars().all(|c| c.is_ascii_lowercase())
+                    || p.chars().all(|c| c.is_ascii_digit()))
+        })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

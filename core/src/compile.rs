@@ -4,8 +4,11 @@
 use std::collections::{BTreeMap, BTreeSet};
 
 use crate::annex::{parse_body, quoted_terms, ParsedItem};
-use crate::codes::{is_within, top_level};
+use crate::codes::{is_code, is_entry_code, top_level};
 use crate::model::*;
+// Lookups on the compiled data, defined with it in model.rs (the answer side uses them
+// too); named here as well for the tools and tests that use these paths.
+pub use crate::model::{listed, nearest_existing};
 use crate::records::{
     list, parse_records, yes_no, BodyLine, DataError, Errors, Record, RecordFile,
 };
@@ -69,27 +72,6 @@ fn text_lines(body: &[BodyLine]) -> Vec<TextLine> {
             }
         })
         .collect()
-}
-
-fn is_entry_code(s: &str) -> bool {
-    let b = s.as_bytes();
-    b.len() == 5
-        && b[0].is_ascii_digit()
-        && (b'A'..=b'E').contains(&b[1])
-        && b[2..].iter().all(u8::is_ascii_digit)
-}
-
-/// A code written in data: a top-level code with optional `.a.1` path.
-fn is_code(s: &str) -> bool {
-    let mut parts = s.split('.');
-    let head = parts.next().unwrap_or("");
-    is_entry_code(head)
-        && parts.all(|p| {
-            !p.is_empty()
-                && p.len() <= 2
-                && (p.chars().all(|c| c.is_ascii_lowercase())
-                    || p.chars().all(|c| c.is_ascii_digit()))
-        })
 }
 
 struct Ctx {
@@ -867,20 +849,6 @@ fn header_value(header: &[String], key: &str) -> String {
         .to_string()
 }
 
-/// The code itself if it is in the data, else its nearest ancestor that is.
-pub fn nearest_existing(ds: &Dataset, code: &str) -> Option<String> {
-    if !is_code(code) {
-        return None;
-    }
-    let mut c = code;
-    loop {
-        if ds.node_index(c).is_some() {
-            return Some(c.to_string());
-        }
-        c = crate::codes::parent_code(c)?;
-    }
-}
-
 fn compile_countries(cx: &mut Ctx, path: &str, text: &str) {
     for (line_no, line) in line_items(cx, path, text) {
         let cols: Vec<&str> = line.split('|').map(str::trim).collect();
@@ -947,18 +915,6 @@ fn compile_code_list(cx: &mut Ctx, path: &str, text: &str) -> Vec<ListedCode> {
         });
     }
     out
-}
-
-/// Whether `code` is covered by a list naming codes at any level: `Some(true)` when the code
-/// or an ancestor is listed, `Some(false)` when only part of it (a descendant) is.
-pub fn listed(list: &[ListedCode], code: &str) -> Option<bool> {
-    if list.iter().any(|l| is_within(code, &l.code)) {
-        Some(true)
-    } else if list.iter().any(|l| is_within(&l.code, code)) {
-        Some(false)
-    } else {
-        None
-    }
 }
 
 #[cfg(test)]

@@ -81,7 +81,7 @@ fn codes(
     errors: &mut Errors,
 ) -> (Vec<String>, bool) {
     star_list(r, key, path, errors, |c| {
-        crate::compile::nearest_existing(ds, c)
+        crate::model::nearest_existing(ds, c)
             .is_none()
             .then(|| format!("`{c}` is not an Annex I code in the data"))
     })

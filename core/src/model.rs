@@ -466,3 +466,30 @@ pub fn lines_to_plain(lines: &[TextLine]) -> String {
     }
     out
 }
+
+/// The code itself if it is in the data, else its nearest ancestor that is.
+pub fn nearest_existing(ds: &Dataset, code: &str) -> Option<String> {
+    if !crate::codes::is_code(code) {
+        return None;
+    }
+    let mut c = code;
+    loop {
+        if ds.node_index(c).is_some() {
+            return Some(c.to_string());
+        }
+        c = crate::codes::parent_code(c)?;
+    }
+}
+
+/// Whether `code` is covered by a list naming codes at any level: `Some(true)` when the code
+/// or an ancestor is listed, `Some(false)` when only part of it (a descendant) is.
+pub fn listed(list: &[ListedCode], code: &str) -> Option<bool> {
+    use crate::codes::is_within;
+    if list.iter().any(|l| is_within(code, &l.code)) {
+        Some(true)
+    } else if list.iter().any(|l| is_within(&l.code, code)) {
+        Some(false)
+    } else {
+        None
+    }
+}

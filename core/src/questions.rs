@@ -417,7 +417,7 @@ pub fn compile_questions(errors: &mut Errors, ds: &mut Dataset, path: &str, text
         for t in &tests {
             let looks_like_code = t.as_bytes().first().is_some_and(u8::is_ascii_digit);
             if looks_like_code
-                && crate::compile::nearest_existing(ds, t).as_deref() != Some(t.as_str())
+                && crate::model::nearest_existing(ds, t).as_deref() != Some(t.as_str())
             {
                 errors.push(
                     path,
@@ -571,7 +571,7 @@ pub fn compile_rules(errors: &mut Errors, ds: &mut Dataset, path: &str, text: &s
     for r in &f.records {
         let is_article = r.key.starts_with("ART-");
         if !is_article
-            && crate::compile::nearest_existing(ds, &r.key).as_deref() != Some(r.key.as_str())
+            && crate::model::nearest_existing(ds, &r.key).as_deref() != Some(r.key.as_str())
         {
             errors.push(
                 path,

@@ -5,7 +5,7 @@ use serde::Serialize;
 
 use crate::assess::{Assessment, INDICATIVE};
 use crate::codes::{normalize_code, top_level};
-use crate::compile::listed;
+use crate::model::listed;
 use crate::model::{Dataset, Note, NoteKind, TextLine};
 use crate::search::SearchHit;
 
