@@ -98,9 +98,9 @@ fn parse(text: &'static str) -> HashMap<&'static str, &'static str> {
 /// The catalogue source of a language (`None` for one we do not hold).
 pub fn source(lang: &str) -> Option<&'static str> {
     match lang {
-        "en" => Some(include_str!("../i18n/en.txt")),
-        "de" => Some(include_str!("../i18n/de.txt")),
-        "fr" => Some(include_str!("../i18n/fr.txt")),
+        "en" => Some(include_str!("../../i18n/en.txt")),
+        "de" => Some(include_str!("../../i18n/de.txt")),
+        "fr" => Some(include_str!("../../i18n/fr.txt")),
         _ => None,
     }
 }
