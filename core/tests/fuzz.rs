@@ -701,7 +701,7 @@ mod regressions {
     }
 
     // Found by fuzzing (2026-11-30): 256 nested items in an entry body overflowed the u8
-    // depth in compile::push_node (`depth + 1`, core/src/compile.rs): a panic in debug
+    // depth in compile::push_node (`depth + 1`, core/src/build/compile.rs): a panic in debug
     // builds, a wrong depth in release. Fixed with `depth.saturating_add(1)`.
     #[test]
     fn deep_item_nesting_in_an_entry_body_does_not_overflow() {
@@ -722,7 +722,7 @@ mod regressions {
         let _ = compile(&files);
     }
 
-    // Found by fuzzing (2026-11-30): parse_expr (core/src/questions.rs) recursed once per
+    // Found by fuzzing (2026-11-30): parse_expr (core/src/answer/questions.rs) recursed once per
     // `(` and per `not`, so on a 2 MB thread stack 700 nested parentheses (debug build) or
     // 5,000 (release) overflowed it and aborted the process: a crash, not an Err. Only data
     // files reach it (questions.txt `ask-if`, screening-rules.txt). Fixed by a nesting limit
@@ -738,7 +738,7 @@ mod regressions {
         }
     }
 
-    // Found by probing (2026-11-30): annex::quoted_terms (core/src/annex.rs) scanned to the
+    // Found by probing (2026-11-30): annex::quoted_terms (core/src/build/annex.rs) scanned to the
     // end of the line for every opening quote without a close, so a line of n unclosed single
     // quotes cost O(n^2): ` 'a` x 10,000 (30 KB) took 0.76 s in a release build, x 30,000
     // (90 KB) 7 s. Only data files reach it (item text, notes, `forms:`). Now linear.

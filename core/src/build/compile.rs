@@ -289,16 +289,16 @@ pub fn compile(files: &[(String, String)]) -> Compiled {
         crate::destinations::compile_authorities(&mut cx.errors, &mut cx.ds, p, t);
     }
     if let Some((p, t)) = get("questions.txt") {
-        crate::questions::compile_questions(&mut cx.errors, &mut cx.ds, p, t);
+        super::question_files::compile_questions(&mut cx.errors, &mut cx.ds, p, t);
     }
     if let Some((p, t)) = get("screening-rules.txt") {
-        crate::questions::compile_rules(&mut cx.errors, &mut cx.ds, p, t);
+        super::question_files::compile_rules(&mut cx.errors, &mut cx.ds, p, t);
     }
     if let Some((p, t)) = get("checklist-overrides.txt") {
-        crate::checklist::compile_overrides(&mut cx.errors, &mut cx.ds, p, t);
+        super::checklist_files::compile_overrides(&mut cx.errors, &mut cx.ds, p, t);
     }
     if let Some((p, t)) = get("checklist-questions.txt") {
-        crate::checklist::compile_questions(&mut cx.errors, &mut cx.ds, p, t);
+        super::checklist_files::compile_questions(&mut cx.errors, &mut cx.ds, p, t);
     }
 
     let ds = &mut cx.ds;
