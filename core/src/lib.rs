@@ -13,7 +13,6 @@ pub mod answer;
 pub mod build;
 
 pub mod codes;
-pub mod columns;
 pub mod model;
 pub mod text;
 
@@ -22,5 +21,6 @@ pub use answer::{
     questions, search, session, views,
 };
 pub use build::{annex, compile, destinations, import, records};
+pub use model::columns;
 
 pub use model::Dataset;

@@ -20,19 +20,8 @@ use std::collections::BTreeMap;
 use serde::{Deserialize, Serialize};
 
 use crate::codes::is_within;
+pub use crate::model::checklist_data::{Combine, Leads, Override, LEAD_LANGS};
 use crate::model::{lines_to_plain, Dataset, NoteKind};
-
-/// How a node's items decide whether it is met.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Combine {
-    /// One of its items is enough.
-    Any,
-    /// Every item is needed.
-    All,
-    /// No items: the node's own words decide.
-    Leaf,
-}
 
 impl Combine {
     pub fn as_str(self) -> &'static str {
@@ -51,13 +40,6 @@ impl Combine {
             _ => None,
         }
     }
-}
-
-/// A maintainer's correction of a node's combine (data/checklist-overrides.txt).
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Override {
-    pub code: String,
-    pub combine: Combine,
 }
 
 /// Lead-in phrases, longest first within each kind. "as follows" introduces a list of kinds
@@ -2085,21 +2067,6 @@ pub struct Question {
     pub ask: String,
     #[serde(skip_serializing_if = "Option::is_none")]
     pub help: Option<String>,
-}
-
-/// The languages of the leads, in column order.
-pub const LEAD_LANGS: [&str; 3] = ["en", "de", "fr"];
-
-/// The leads of data/checklist-questions.txt, column by column (brotli packs English next to
-/// English better than records that alternate languages).
-#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
-pub struct Leads {
-    /// Checklist keys (a node code or a release key), sorted.
-    pub keys: Vec<String>,
-    /// The question of each key, one column per language of `LEAD_LANGS`.
-    pub ask: [Vec<String>; 3],
-    /// The help of each key ("" where there is none), one column per language.
-    pub help: [Vec<String>; 3],
 }
 
 impl Leads {

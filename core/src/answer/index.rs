@@ -3,9 +3,9 @@
 //! Documents are the nodes of Annex I (entries and every item). Each posting carries a
 //! field-weighted term frequency and which fields matched, so search can say why.
 
-use serde::{Deserialize, Serialize};
 use std::collections::BTreeMap;
 
+pub use crate::model::search_index::{Phrases, Posting, SearchIndex};
 use crate::model::{lines_to_plain, Dataset};
 use crate::text::{is_stop_word, tokenize, Normalizer};
 
@@ -31,43 +31,6 @@ fn field_weight(f: u8) -> u32 {
         field::FALSE_FRIEND => 10,
         _ => 6, // CONTEXT: the parent's text, so sub-items share their parent's words a little
     }
-}
-
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
-pub struct Posting {
-    pub doc: u32,
-    /// Field-weighted term frequency in tenths, saturated at 255.
-    pub weight: u8,
-    pub fields: u8,
-}
-
-#[derive(Debug, Clone, Default, Serialize, Deserialize, PartialEq)]
-pub struct SearchIndex {
-    /// Stemmed terms, sorted; `postings[i]` belongs to `terms[i]`.
-    pub terms: Vec<String>,
-    pub postings: Vec<Vec<Posting>>,
-    /// Surface words seen in the text, sorted, with the term they stem to: for prefix
-    /// completion and typo tolerance on what the user actually types.
-    pub words: Vec<(String, u32)>,
-    /// Weighted length of each document, for length normalisation.
-    pub doc_len: Vec<u16>,
-    /// For each document, the vocabulary lines that name it (synonyms and false friends),
-    /// so a hit can say which synonym matched without scanning the whole vocabulary.
-    pub doc_vocabulary: Vec<Vec<u16>>,
-    pub avg_len: f32,
-    /// Normalised texts for phrase matching, made on first use (not shipped in the blob).
-    #[serde(skip)]
-    pub phrases: std::sync::OnceLock<Phrases>,
-}
-
-/// Each document's words as " w1 w2 | alias words | ... " (segments never run together),
-/// and the words of each vocabulary term that names it, padded with spaces, so a phrase
-/// check is a substring test on word boundaries.
-#[derive(Debug, Clone, Default, PartialEq)]
-pub struct Phrases {
-    pub text: Vec<String>,
-    /// (padded words, vocabulary line, term within the line) of synonyms and false friends.
-    pub vocabulary: Vec<Vec<(String, u16, u16)>>,
 }
 
 /// Words of `t` joined by single spaces, with a space on each side.
@@ -265,4 +228,11 @@ pub fn build(ds: &Dataset) -> SearchIndex {
         (total as f32 / b.doc_len.len() as f32).max(1.0)
     };
     index
+}
+
+impl Dataset {
+    /// The search index, built on the first search (about 0.1 s natively, once).
+    pub fn index(&self) -> &SearchIndex {
+        self.search_index.get_or_init(|| build(self))
+    }
 }

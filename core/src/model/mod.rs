@@ -3,9 +3,14 @@
 //! Built once from data/ by `compile::compile` (at build time, in build.rs), serialised with
 //! postcard, embedded in the binary and decoded on first use.
 
-use serde::{Deserialize, Serialize};
+// The parts of the Dataset that the answer side reads and the build side writes: defined
+// here, so both depend on the model and the model on neither.
+pub mod checklist_data;
+pub mod columns;
+pub mod rules;
+pub mod search_index;
 
-use crate::index::SearchIndex;
+use serde::{Deserialize, Serialize};
 
 /// Bump when the layout of `Dataset` changes, so a stale blob is rejected, not misread.
 pub const FORMAT_VERSION: u32 = 8;
@@ -15,15 +20,15 @@ pub struct Dataset {
     pub format_version: u32,
     pub info: DatasetInfo,
     pub files: Vec<SourceFile>,
-    #[serde(with = "crate::columns::entries")]
+    #[serde(with = "crate::model::columns::entries")]
     pub entries: Vec<Entry>,
     /// Every addressable node: entry roots and all their items, in document order.
-    #[serde(with = "crate::columns")]
+    #[serde(with = "crate::model::columns")]
     pub nodes: Vec<Node>,
     /// Indices of `nodes`, sorted by code, for lookup by binary search (restored on load).
     #[serde(skip)]
     pub by_code: Vec<u32>,
-    #[serde(with = "crate::columns::definitions")]
+    #[serde(with = "crate::model::columns::definitions")]
     pub definitions: Vec<Definition>,
     pub general_notes: Vec<GeneralNote>,
     pub vocabulary: Vec<VocabularyTerm>,
@@ -38,17 +43,17 @@ pub struct Dataset {
     pub sanctions: Vec<SanctionRule>,
     pub embargoes: Vec<Embargo>,
     pub authorities: Vec<Authority>,
-    pub questions: Vec<crate::questions::Question>,
-    pub rules: Vec<crate::questions::ScreeningRule>,
+    pub questions: Vec<rules::Question>,
+    pub rules: Vec<rules::ScreeningRule>,
     /// Maintainers' corrections of a node's combine (data/checklist-overrides.txt); the rest
     /// of the checklist is derived from the text on demand (`checklist`).
-    pub checklist_overrides: Vec<crate::checklist::Override>,
+    pub checklist_overrides: Vec<checklist_data::Override>,
     /// Plain-language questions for checklist nodes and releases (data/checklist-questions.txt).
-    pub checklist_leads: crate::checklist::Leads,
+    pub checklist_leads: checklist_data::Leads,
     /// The search index: derived from the rest, so it is not shipped in the blob (it would
     /// be about 40 % of it compressed) but built on first use; see `Dataset::index`.
     #[serde(skip)]
-    pub search_index: std::sync::OnceLock<SearchIndex>,
+    pub search_index: std::sync::OnceLock<search_index::SearchIndex>,
 }
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -94,11 +99,6 @@ impl Dataset {
         }
         out.reverse();
         out
-    }
-
-    /// The search index, built on the first search (about 0.1 s natively, once).
-    pub fn index(&self) -> &SearchIndex {
-        self.search_index.get_or_init(|| crate::index::build(self))
     }
 
     pub fn general_note(&self, key: &str) -> Option<&GeneralNote> {
