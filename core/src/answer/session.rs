@@ -774,27 +774,48 @@ pub fn markdown(
     lang: &str,
 ) -> String {
     let s = &record.session;
-    let l = |id: &str| label(lang, id);
     let mut md = String::new();
-    let country = |c: &str| {
-        ds.country(c)
-            .map(|x| {
-                let name = match lang {
-                    "de" => &x.name_de,
-                    "fr" => &x.name_fr,
-                    _ => &x.name_en,
-                };
-                format!("{name} ({c})")
-            })
-            .unwrap_or_else(|| {
-                if c.is_empty() {
-                    l("md.not_given").into()
-                } else {
-                    c.into()
-                }
-            })
-    };
-    let yn = |b: bool| l(if b { "md.yes" } else { "md.no" });
+    push_header(&mut md, ds, record, lang);
+    push_item_and_answers(&mut md, ds, s, lang);
+    push_entries(&mut md, ds, s, lang);
+    push_candidates(&mut md, ds, s, lang);
+    push_checklists(&mut md, ds, &s.item_answers, lang);
+    push_destination(&mut md, ds, s, lang);
+    if let Some(a) = assessment {
+        push_result(&mut md, ds, s, a, lang);
+    }
+    md
+}
+
+/// Yes or no, in `lang`.
+fn yes_no(lang: &str, b: bool) -> &'static str {
+    label(lang, if b { "md.yes" } else { "md.no" })
+}
+
+/// A country as its name in `lang` with its code, the code alone when unknown, or
+/// "not given" when empty.
+fn country_name(ds: &Dataset, lang: &str, c: &str) -> String {
+    ds.country(c)
+        .map(|x| {
+            let name = match lang {
+                "de" => &x.name_de,
+                "fr" => &x.name_fr,
+                _ => &x.name_en,
+            };
+            format!("{name} ({c})")
+        })
+        .unwrap_or_else(|| {
+            if c.is_empty() {
+                label(lang, "md.not_given").into()
+            } else {
+                c.into()
+            }
+        })
+}
+
+/// The title and the date, dataset version and tool lines.
+fn push_header(md: &mut String, ds: &Dataset, record: &Record, lang: &str) {
+    let l = |id: &str| label(lang, id);
     md.push_str(&format!("# {}\n\n", l("md.title")));
     md.push_str(&format!(
         "- {}: {}\n- {}: {}\n- {}: {}\n\n",
@@ -805,6 +826,11 @@ pub fn markdown(
         l("md.tool"),
         l("md.tool_value"),
     ));
+}
+
+/// The item: its description, the searches made and the table of the questions answered.
+fn push_item_and_answers(md: &mut String, ds: &Dataset, s: &Session, lang: &str) {
+    let l = |id: &str| label(lang, id);
     md.push_str(&format!("## {}\n\n", l("md.item")));
     md.push_str(&format!(
         "{}\n\n",
@@ -836,7 +862,7 @@ pub fn markdown(
             let q = ds.questions.iter().find(|q| &q.id == id);
             let ask = q.map(|q| q.ask_in(lang)).unwrap_or(id);
             let shown = match v {
-                AnswerValue::Bool(b) => yn(*b).to_string(),
+                AnswerValue::Bool(b) => yes_no(lang, *b).to_string(),
                 AnswerValue::Number(n) => n.to_string(),
                 AnswerValue::Text(t) if t == "unknown" => l("md.dont_know").to_string(),
                 AnswerValue::Text(t) => q
@@ -852,6 +878,11 @@ pub fn markdown(
         }
         md.push('\n');
     }
+}
+
+/// The entries chosen, each with its legal text and items.
+fn push_entries(md: &mut String, ds: &Dataset, s: &Session, lang: &str) {
+    let l = |id: &str| label(lang, id);
     md.push_str(&format!("## {}\n\n", l("md.entries")));
     if s.picked.is_empty() {
         md.push_str(&format!("{}\n\n", l("md.none_chosen")));
@@ -865,36 +896,47 @@ pub fn markdown(
                 e.text
             ));
             for item in &e.items {
-                push_item(&mut md, item, 0);
+                push_item(md, item, 0);
             }
             md.push('\n');
         }
     }
-    if !s.candidates.is_empty() {
-        md.push_str(&format!(
-            "### {}\n\n| {} | {} |\n|---|---|\n",
-            l("md.shown"),
-            l("md.entry"),
-            l("md.falls_under")
-        ));
-        let input = s.assess_input();
-        let findings = crate::questions::evaluate(ds, &input.answers);
-        for c in crate::assess::candidate_states(ds, &input, &findings) {
-            use crate::assess::CandidateState;
-            let shown = match c.state {
-                CandidateState::Yes => l("md.yes").to_string(),
-                CandidateState::No => l("md.no").to_string(),
-                CandidateState::Open(Resolution::Unknown) => l("md.open_unknown").to_string(),
-                CandidateState::Open(_) => l("md.open_unanswered").to_string(),
-                CandidateState::Settled(why) => {
-                    render(ds, lang, &Msg::new("md.settled_by").with("why", why))
-                }
-            };
-            md.push_str(&format!("| {} | {} |\n", c.code, shown));
-        }
-        md.push('\n');
+}
+
+/// The entries shown as candidates, with whether the item falls under each.
+fn push_candidates(md: &mut String, ds: &Dataset, s: &Session, lang: &str) {
+    let l = |id: &str| label(lang, id);
+    if s.candidates.is_empty() {
+        return;
     }
-    push_checklists(&mut md, ds, &s.item_answers, lang);
+    md.push_str(&format!(
+        "### {}\n\n| {} | {} |\n|---|---|\n",
+        l("md.shown"),
+        l("md.entry"),
+        l("md.falls_under")
+    ));
+    let input = s.assess_input();
+    let findings = crate::questions::evaluate(ds, &input.answers);
+    for c in crate::assess::candidate_states(ds, &input, &findings) {
+        use crate::assess::CandidateState;
+        let shown = match c.state {
+            CandidateState::Yes => l("md.yes").to_string(),
+            CandidateState::No => l("md.no").to_string(),
+            CandidateState::Open(Resolution::Unknown) => l("md.open_unknown").to_string(),
+            CandidateState::Open(_) => l("md.open_unanswered").to_string(),
+            CandidateState::Settled(why) => {
+                render(ds, lang, &Msg::new("md.settled_by").with("why", why))
+            }
+        };
+        md.push_str(&format!("| {} | {} |\n", c.code, shown));
+    }
+    md.push('\n');
+}
+
+/// The destination: from, to, the form of export and the concerns the exporter knows of.
+fn push_destination(md: &mut String, ds: &Dataset, s: &Session, lang: &str) {
+    let l = |id: &str| label(lang, id);
+    let yn = |b: bool| yes_no(lang, b);
     md.push_str(&format!("## {}\n\n", l("md.destination")));
     let form = match s.export_form.as_str() {
         "electronic" => l("md.form.electronic"),
@@ -904,9 +946,9 @@ pub fn markdown(
     md.push_str(&format!(
         "- {}: {}\n- {}: {}\n- {}: {}\n",
         l("md.from"),
-        country(&s.from),
+        country_name(ds, lang, &s.from),
         l("md.to"),
-        country(&s.to),
+        country_name(ds, lang, &s.to),
         l("md.form"),
         form
     ));
@@ -929,73 +971,87 @@ pub fn markdown(
         l("md.cyber"),
         yn(s.cyber_surveillance)
     ));
-    if let Some(a) = assessment {
+}
+
+/// The result: the verdict and its grounds, the general authorisations, the due diligence
+/// steps ticked or not, what was checked, the authority and the closing disclaimer.
+fn push_result(md: &mut String, ds: &Dataset, s: &Session, a: &Assessment, lang: &str) {
+    let l = |id: &str| label(lang, id);
+    md.push_str(&format!(
+        "## {}: {}\n\n",
+        l("md.result"),
+        l(&format!("md.verdict.{}", a.verdict.as_str()))
+    ));
+    push_grounds(md, ds, a, lang);
+    if !a.general_authorisations.is_empty() {
         md.push_str(&format!(
-            "## {}: {}\n\n",
-            l("md.result"),
-            l(&format!("md.verdict.{}", a.verdict.as_str()))
+            "\n{}: {}\n",
+            l("md.ugeas"),
+            a.general_authorisations.join(", ")
         ));
-        for g in &a.grounds {
-            // The rule once: in bold in front, or the citation the text begins with.
-            let gt = crate::messages::ground_text(ds, lang, &g.rule, &g.msg);
-            let mut text = String::new();
-            for (i, p) in gt.pieces.iter().enumerate() {
-                match p {
-                    crate::messages::Piece::Legal(s) if i == 0 && gt.lead => {
-                        text.push_str(&format!("**{s}**"))
-                    }
-                    crate::messages::Piece::Text(s) | crate::messages::Piece::Legal(s) => {
-                        text.push_str(s)
-                    }
+    }
+    push_due_diligence(md, s, a, lang);
+    md.push_str(&format!("\n### {}\n\n", l("md.checked")));
+    for c in &a.checked_msgs {
+        md.push_str(&format!("- {}\n", render(ds, lang, c)));
+    }
+    if let Some(auth) = &a.authority {
+        md.push_str(&format!(
+            "\n### {}\n\n{} ({})\n",
+            l("md.authority"),
+            auth.name,
+            auth.web
+        ));
+    }
+    md.push_str(&format!("\n---\n\n{}\n", l("md.indicative")));
+}
+
+/// The grounds of the verdict, one bullet each, the rule in bold once.
+fn push_grounds(md: &mut String, ds: &Dataset, a: &Assessment, lang: &str) {
+    for g in &a.grounds {
+        // The rule once: in bold in front, or the citation the text begins with.
+        let gt = crate::messages::ground_text(ds, lang, &g.rule, &g.msg);
+        let mut text = String::new();
+        for (i, p) in gt.pieces.iter().enumerate() {
+            match p {
+                crate::messages::Piece::Legal(s) if i == 0 && gt.lead => {
+                    text.push_str(&format!("**{s}**"))
+                }
+                crate::messages::Piece::Text(s) | crate::messages::Piece::Legal(s) => {
+                    text.push_str(s)
                 }
             }
-            match gt.rule {
-                Some(rule) => md.push_str(&format!("- **{rule}**: {text}\n")),
-                None => md.push_str(&format!("- {text}\n")),
-            }
         }
-        if !a.general_authorisations.is_empty() {
-            md.push_str(&format!(
-                "\n{}: {}\n",
-                l("md.ugeas"),
-                a.general_authorisations.join(", ")
-            ));
+        match gt.rule {
+            Some(rule) => md.push_str(&format!("- **{rule}**: {text}\n")),
+            None => md.push_str(&format!("- {text}\n")),
         }
-        if !a.due_diligence.is_empty() {
-            md.push_str(&format!("\n### {}\n\n", l("md.due_diligence")));
-            for (i, step) in a.due_diligence.iter().enumerate() {
-                let text = DUE_DILIGENCE
-                    .iter()
-                    .position(|d| d == step)
-                    .and_then(|k| DUE_DILIGENCE_IDS.get(k))
-                    .map(|id| l(id))
-                    .unwrap_or(step);
-                md.push_str(&format!(
-                    "- [{}] {}\n",
-                    if s.ticks.contains(&(i as u8)) {
-                        "x"
-                    } else {
-                        " "
-                    },
-                    text
-                ));
-            }
-        }
-        md.push_str(&format!("\n### {}\n\n", l("md.checked")));
-        for c in &a.checked_msgs {
-            md.push_str(&format!("- {}\n", render(ds, lang, c)));
-        }
-        if let Some(auth) = &a.authority {
-            md.push_str(&format!(
-                "\n### {}\n\n{} ({})\n",
-                l("md.authority"),
-                auth.name,
-                auth.web
-            ));
-        }
-        md.push_str(&format!("\n---\n\n{}\n", l("md.indicative")));
     }
-    md
+}
+
+/// The due diligence steps as a task list, those the user ticked checked.
+fn push_due_diligence(md: &mut String, s: &Session, a: &Assessment, lang: &str) {
+    if a.due_diligence.is_empty() {
+        return;
+    }
+    md.push_str(&format!("\n### {}\n\n", label(lang, "md.due_diligence")));
+    for (i, step) in a.due_diligence.iter().enumerate() {
+        let text = DUE_DILIGENCE
+            .iter()
+            .position(|d| d == step)
+            .and_then(|k| DUE_DILIGENCE_IDS.get(k))
+            .map(|id| label(lang, id))
+            .unwrap_or(step);
+        md.push_str(&format!(
+            "- [{}] {}\n",
+            if s.ticks.contains(&(i as u8)) {
+                "x"
+            } else {
+                " "
+            },
+            text
+        ));
+    }
 }
 
 /// The checklist answers, one table per entry walked, and what they establish: the items
