@@ -153,63 +153,89 @@ pub fn compile(files: &[(String, String)]) -> Compiled {
     let mut cx = Ctx {
         errors: Errors::default(),
         warnings: Errors::default(),
-        ds: Dataset {
-            format_version: FORMAT_VERSION,
-            info: DatasetInfo {
-                regulation: REGULATION.into(),
-                annex_version: ANNEX_VERSION.into(),
-                consolidated_as_of: CONSOLIDATED_AS_OF.into(),
-                source: SOURCE.into(),
-                entry_count: 0,
-                full_text_count: 0,
-                unverified_count: 0,
-                definition_count: 0,
-            },
-            files: Vec::new(),
-            entries: Vec::new(),
-            nodes: Vec::new(),
-            by_code: Vec::new(),
-            definitions: Vec::new(),
-            general_notes: Vec::new(),
-            vocabulary: Vec::new(),
-            not_listed: Vec::new(),
-            handbook: Vec::new(),
-            countries: Vec::new(),
-            annex_iv: Vec::new(),
-            section_i: Vec::new(),
-            ugeas: Vec::new(),
-            sanctions: Vec::new(),
-            embargoes: Vec::new(),
-            authorities: Vec::new(),
-            questions: Vec::new(),
-            rules: Vec::new(),
-            checklist_overrides: Vec::new(),
-            checklist_leads: Default::default(),
-            search_index: Default::default(),
-        },
-    };
-    let get = |name: &str| {
-        files
-            .iter()
-            .find(|(p, _)| p == name)
-            .map(|(p, t)| (p.as_str(), t.as_str()))
+        ds: empty_dataset(),
     };
     for name in REQUIRED_FILES {
-        if get(name).is_none() {
+        if find_file(files, name).is_none() {
             cx.errors.push(name, 0, "required data file is missing");
         }
     }
-
     // Definitions first: entries resolve their terms against them.
-    if let Some((p, t)) = get("definitions.txt") {
+    if let Some((p, t)) = find_file(files, "definitions.txt") {
         let f = parse_records(p, t, &mut cx.errors);
         let fid = cx.file_id(&f, true);
         for r in &f.records {
             compile_definition(&mut cx, &f.path, fid, r);
         }
     }
+    compile_notes(&mut cx, files);
+    compile_annex_files(&mut cx, files);
+    index_codes(&mut cx.ds);
+    resolve_entry_references(&mut cx);
+    compile_other_files(&mut cx, files);
+    count_entries(&mut cx.ds);
+
+    let errors = cx.errors.0;
+    Compiled {
+        dataset: errors.is_empty().then_some(cx.ds),
+        errors,
+        warnings: cx.warnings.0,
+    }
+}
+
+/// The dataset before any file is read: the regulation's identity, every list empty.
+fn empty_dataset() -> Dataset {
+    Dataset {
+        format_version: FORMAT_VERSION,
+        info: DatasetInfo {
+            regulation: REGULATION.into(),
+            annex_version: ANNEX_VERSION.into(),
+            consolidated_as_of: CONSOLIDATED_AS_OF.into(),
+            source: SOURCE.into(),
+            entry_count: 0,
+            full_text_count: 0,
+            unverified_count: 0,
+            definition_count: 0,
+        },
+        files: Vec::new(),
+        entries: Vec::new(),
+        nodes: Vec::new(),
+        by_code: Vec::new(),
+        definitions: Vec::new(),
+        general_notes: Vec::new(),
+        vocabulary: Vec::new(),
+        not_listed: Vec::new(),
+        handbook: Vec::new(),
+        countries: Vec::new(),
+        annex_iv: Vec::new(),
+        section_i: Vec::new(),
+        ugeas: Vec::new(),
+        sanctions: Vec::new(),
+        embargoes: Vec::new(),
+        authorities: Vec::new(),
+        questions: Vec::new(),
+        rules: Vec::new(),
+        checklist_overrides: Vec::new(),
+        checklist_leads: Default::default(),
+        search_index: Default::default(),
+    }
+}
+
+/// The (path, text) of the data file `name`, if it was given.
+fn find_file<'a>(files: &'a [(String, String)], name: &str) -> Option<(&'a str, &'a str)> {
+    files
+        .iter()
+        .find(|(p, _)| p == name)
+        .map(|(p, t)| (p.as_str(), t.as_str()))
+}
+
+/// The General Notes of Annex I (annex-i/part-i.txt) and the handbook's notes (handbook.txt,
+/// with their translations).
+fn compile_notes(cx: &mut Ctx, files: &[(String, String)]) {
     for (name, is_handbook) in [("annex-i/part-i.txt", false), ("handbook.txt", true)] {
-        let Some((p, t)) = get(name) else { continue };
+        let Some((p, t)) = find_file(files, name) else {
+            continue;
+        };
         let f = parse_records(p, t, &mut cx.errors);
         let fid = cx.file_id(&f, true);
         for r in &f.records {
@@ -237,6 +263,11 @@ pub fn compile(files: &[(String, String)]) -> Compiled {
             }
         }
     }
+}
+
+/// The entries of Annex I, one file per category (annex-i/cat*.txt), in the order of the
+/// Official Journal.
+fn compile_annex_files(cx: &mut Ctx, files: &[(String, String)]) {
     let mut annex_files: Vec<&(String, String)> = files
         .iter()
         .filter(|(p, _)| p.starts_with("annex-i/cat"))
@@ -251,24 +282,28 @@ pub fn compile(files: &[(String, String)]) -> Compiled {
             .next()
             .unwrap_or('?');
         for r in &f.records {
-            compile_entry(&mut cx, p, fid, category, r);
+            compile_entry(cx, p, fid, category, r);
         }
     }
-    index_codes(&mut cx.ds);
-    resolve_entry_references(&mut cx);
+}
 
+/// The files read after the entries, which may name them: the search vocabulary, what is
+/// not listed, countries, Annex IV and Section I, the destinations' files, the questions,
+/// the screening rules and the checklist's files.
+fn compile_other_files(cx: &mut Ctx, files: &[(String, String)]) {
+    let get = |name: &str| find_file(files, name);
     if let Some((p, t)) = get("vocabulary.txt") {
-        compile_vocabulary(&mut cx, p, t);
+        compile_vocabulary(cx, p, t);
     }
     if let Some((p, t)) = get("not-listed.txt") {
-        compile_not_listed(&mut cx, p, t);
+        compile_not_listed(cx, p, t);
     }
     if let Some((p, t)) = get("countries.txt") {
-        compile_countries(&mut cx, p, t);
+        compile_countries(cx, p, t);
     }
     for (name, is_annex_iv) in [("annex-iv.txt", true), ("annex-ii-section-i.txt", false)] {
         if let Some((p, t)) = get(name) {
-            let listed = compile_code_list(&mut cx, p, t);
+            let listed = compile_code_list(cx, p, t);
             if is_annex_iv {
                 cx.ds.annex_iv = listed;
             } else {
@@ -300,20 +335,16 @@ pub fn compile(files: &[(String, String)]) -> Compiled {
     if let Some((p, t)) = get("checklist-questions.txt") {
         super::checklist_files::compile_questions(&mut cx.errors, &mut cx.ds, p, t);
     }
+}
 
-    let ds = &mut cx.ds;
+/// The counts the dataset's info shows: entries (categories aside), those with their full
+/// text, those not verified, definitions.
+fn count_entries(ds: &mut Dataset) {
     let real: Vec<&Entry> = ds.entries.iter().filter(|e| !e.is_category).collect();
     ds.info.entry_count = real.len() as u32;
     ds.info.full_text_count = real.iter().filter(|e| e.full_text).count() as u32;
     ds.info.unverified_count = real.iter().filter(|e| !e.verified).count() as u32;
     ds.info.definition_count = ds.definitions.len() as u32;
-
-    let errors = cx.errors.0;
-    Compiled {
-        dataset: errors.is_empty().then_some(cx.ds),
-        errors,
-        warnings: cx.warnings.0,
-    }
 }
 
 /// OJ order: 0 ... 4, 5 Part 1, 5 Part 2, 6 ... 9.
