@@ -192,21 +192,8 @@ pub fn search(ds: &Dataset, query: &str, limit: usize) -> Vec<SearchHit> {
     // A CAS number finds the entries that name it; one that none names is left out of the
     // words (its digits would only match unrelated values).
     let cas = crate::query_hints::cas_numbers(trimmed);
-    let cas_docs: Vec<u32> = cas
-        .iter()
-        .flat_map(|c| crate::query_hints::nodes_naming_cas(ds, c))
-        .collect();
-    if !cas_docs.is_empty() {
-        return cas_docs
-            .iter()
-            .take(limit)
-            .enumerate()
-            .map(|(i, &doc)| {
-                let mut hit = code_hit(ds, doc, 100.0 - i as f32);
-                hit.why = vec!["CAS number".into()];
-                hit
-            })
-            .collect();
+    if let Some(hits) = cas_hits(ds, &cas, limit) {
+        return hits;
     }
     let mut without_cas = trimmed.to_string();
     for c in &cas {
@@ -215,7 +202,70 @@ pub fn search(ds: &Dataset, query: &str, limit: usize) -> Vec<SearchHit> {
     let norm = Normalizer::default();
     let index = ds.index();
     let ends_open = !query.ends_with(|c: char| c.is_whitespace());
-    let all: Vec<String> = tokenize(&without_cas)
+    let (tokens, number_phrases) = query_tokens(index, &norm, &without_cas);
+    if tokens.is_empty() {
+        return Vec::new();
+    }
+    let last = tokens.len() - 1;
+    let terms: Vec<QueryTerm> = tokens
+        .iter()
+        .enumerate()
+        .map(|(i, w)| QueryTerm {
+            word: w.clone(),
+            candidates: expand(index, &norm, w, i == last && ends_open),
+        })
+        .collect();
+    let acc = score_documents(ds, &terms, &number_phrases);
+    let ranked = rank(ds, &acc, terms.len(), &tokens);
+    let mut per_entry: HashMap<u32, usize> = HashMap::new();
+    let mut hits = Vec::new();
+    for (doc, score) in ranked {
+        let node = &ds.nodes[doc as usize];
+        let count = per_entry.entry(node.entry).or_insert(0);
+        if *count >= PER_ENTRY {
+            continue;
+        }
+        *count += 1;
+        let (_, _, fields, used) = &acc[doc as usize];
+        hits.push(make_hit(ds, doc, score, *fields, used, &terms, &norm));
+        if hits.len() >= limit {
+            break;
+        }
+    }
+    hits
+}
+
+/// The entries that name one of the query's CAS numbers, in order; None when none does.
+fn cas_hits(ds: &Dataset, cas: &[String], limit: usize) -> Option<Vec<SearchHit>> {
+    let cas_docs: Vec<u32> = cas
+        .iter()
+        .flat_map(|c| crate::query_hints::nodes_naming_cas(ds, c))
+        .collect();
+    if cas_docs.is_empty() {
+        return None;
+    }
+    Some(
+        cas_docs
+            .iter()
+            .take(limit)
+            .enumerate()
+            .map(|(i, &doc)| {
+                let mut hit = code_hit(ds, doc, 100.0 - i as f32);
+                hit.why = vec!["CAS number".into()];
+                hit
+            })
+            .collect(),
+    )
+}
+
+/// The words of the query that are looked up (stop words out, at most `MAX_QUERY_TERMS`),
+/// each with, for a number, the phrases a document must contain for it to score.
+fn query_tokens(
+    index: &SearchIndex,
+    norm: &Normalizer,
+    text: &str,
+) -> (Vec<String>, Vec<Option<Vec<String>>>) {
+    let all: Vec<String> = tokenize(text)
         .into_iter()
         .map(|t| t.word)
         .filter(|w| !is_stop_word(w))
@@ -234,45 +284,51 @@ pub fn search(ds: &Dataset, query: &str, limit: usize) -> Vec<SearchHit> {
             number_phrases.push(None);
             continue;
         }
-        let phrases = number_context(&all, i, &norm);
+        let phrases = number_context(&all, i, norm);
         if phrases.is_empty() {
             continue;
         }
-        // The list writes thousands apart ("5 000"): "5000" is looked up as its groups.
-        let parts = if w.len() > 3 && !w.starts_with('0') && index.term_id(w).is_none() {
-            let head = w.len() % 3;
-            let mut parts = Vec::new();
-            if head > 0 {
-                parts.push(w[..head].to_string());
-            }
-            parts.extend((head..w.len()).step_by(3).map(|k| w[k..k + 3].to_string()));
-            parts
-        } else {
-            vec![w.clone()]
-        };
-        for part in parts {
+        for part in number_parts(index, w) {
             tokens.push(part);
             number_phrases.push(Some(phrases.clone()));
         }
     }
-    if tokens.is_empty() {
-        return Vec::new();
-    }
-    let last = tokens.len() - 1;
-    let terms: Vec<QueryTerm> = tokens
-        .iter()
-        .enumerate()
-        .map(|(i, w)| QueryTerm {
-            word: w.clone(),
-            candidates: expand(index, &norm, w, i == last && ends_open),
-        })
-        .collect();
+    (tokens, number_phrases)
+}
 
+/// A number as the index holds it. The list writes thousands apart ("5 000"): "5000" is
+/// looked up as its groups when the index does not hold it whole.
+fn number_parts(index: &SearchIndex, w: &str) -> Vec<String> {
+    if w.len() > 3 && !w.starts_with('0') && index.term_id(w).is_none() {
+        let head = w.len() % 3;
+        let mut parts = Vec::new();
+        if head > 0 {
+            parts.push(w[..head].to_string());
+        }
+        parts.extend((head..w.len()).step_by(3).map(|k| w[k..k + 3].to_string()));
+        parts
+    } else {
+        vec![w.to_string()]
+    }
+}
+
+/// What a document gathered over the query's terms: (score, groups matched, fields, and
+/// for each query term it matched, how).
+type DocScore = (f32, u32, u8, Vec<(usize, Expansion)>);
+
+/// BM25 over the terms' expansions, one accumulator per document (node): for each query
+/// term, the best of its expansions counts once per document. A number scores only in a
+/// document that holds one of its phrases.
+fn score_documents(
+    ds: &Dataset,
+    terms: &[QueryTerm],
+    number_phrases: &[Option<Vec<String>>],
+) -> Vec<DocScore> {
+    let index = ds.index();
     let n_docs = ds.nodes.len().max(1) as f32;
     // Dense per-document accumulators: the list has only a few hundred nodes, so arrays
     // beat hash maps on every keystroke. doc -> (score, groups matched, fields, expansions).
-    let mut acc: Vec<(f32, u32, u8, Vec<(usize, Expansion)>)> =
-        vec![(0.0, 0, 0, Vec::new()); ds.nodes.len()];
+    let mut acc: Vec<DocScore> = vec![(0.0, 0, 0, Vec::new()); ds.nodes.len()];
     let mut best: Vec<(f32, u8, Expansion)> = vec![(0.0, 0, Expansion::Exact); ds.nodes.len()];
     let mut touched: Vec<u32> = Vec::new();
     for (qi, qt) in terms.iter().enumerate() {
@@ -310,7 +366,14 @@ pub fn search(ds: &Dataset, query: &str, limit: usize) -> Vec<SearchHit> {
             a.3.push((qi, how));
         }
     }
-    let total = terms.len() as f32;
+    acc
+}
+
+/// The best 40 documents (categories aside), best first: the score weighed by the share of
+/// the query's terms matched, squared, and raised for the top 25 that hold the query's
+/// words as a phrase.
+fn rank(ds: &Dataset, acc: &[DocScore], n_terms: usize, tokens: &[String]) -> Vec<(u32, f32)> {
+    let total = n_terms as f32;
     let mut ranked: Vec<(u32, f32)> = acc
         .iter()
         .enumerate()
@@ -328,29 +391,13 @@ pub fn search(ds: &Dataset, query: &str, limit: usize) -> Vec<SearchHit> {
     ranked.sort_by(by_score);
     if tokens.len() >= 2 {
         for (doc, score) in ranked.iter_mut().take(25) {
-            if phrase_in_doc(ds, *doc, &tokens) {
+            if phrase_in_doc(ds, *doc, tokens) {
                 *score *= 1.6;
             }
         }
         ranked.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     }
-
-    let mut per_entry: HashMap<u32, usize> = HashMap::new();
-    let mut hits = Vec::new();
-    for (doc, score) in ranked {
-        let node = &ds.nodes[doc as usize];
-        let count = per_entry.entry(node.entry).or_insert(0);
-        if *count >= PER_ENTRY {
-            continue;
-        }
-        *count += 1;
-        let (_, _, fields, used) = &acc[doc as usize];
-        hits.push(make_hit(ds, doc, score, *fields, used, &terms, &norm));
-        if hits.len() >= limit {
-            break;
-        }
-    }
-    hits
+    ranked
 }
 
 /// The phrases (padded words, as in `Phrases::text`) in which the number at `i` of the query
@@ -473,6 +520,8 @@ fn code_hit(ds: &Dataset, doc: u32, score: f32) -> SearchHit {
     }
 }
 
+/// A hit for a document the words matched: why it matched (fields, synonym, spelling), the
+/// false-friend caution, and the snippet with the matched words highlighted.
 fn make_hit(
     ds: &Dataset,
     doc: u32,
@@ -484,34 +533,33 @@ fn make_hit(
 ) -> SearchHit {
     let node = &ds.nodes[doc as usize];
     let entry = &ds.entries[node.entry as usize];
-    let matched_terms: Vec<&str> = used
-        .iter()
-        .flat_map(|(qi, _)| {
-            terms[*qi]
-                .candidates
-                .iter()
-                .map(|c| ds.index().terms[c.0 as usize].as_str())
-        })
-        .collect();
-    // Look a word up in the surface-word table (every indexed word is there) before stemming.
-    let is_match = |word: &str| {
-        if is_stop_word(word) {
-            return false;
-        }
-        let term: std::borrow::Cow<str> = match ds
-            .index()
-            .words
-            .binary_search_by(|(w, _)| w.as_str().cmp(word))
-        {
-            Ok(i) => ds.index().terms[ds.index().words[i].1 as usize]
-                .as_str()
-                .into(),
-            Err(_) => norm.stem(word).into(),
-        };
-        matched_terms.contains(&term.as_ref())
-    };
+    let (synonym, caution, caution_term) = vocabulary_notes(ds, doc, terms);
+    let why = why_matched(ds, fields, used, terms, synonym);
+    let (source, marks) = snippet_marks(ds, node, fields, used, terms, norm);
+    let (snippet, highlights) = window(&source, Some(&marks));
+    SearchHit {
+        code: node.code.clone(),
+        heading: node.text.clone(),
+        entry_heading: entry.heading.clone(),
+        context: parent_context(ds, doc),
+        score: (score * 100.0).round() / 100.0,
+        snippet,
+        highlights,
+        why,
+        verified: entry.verified,
+        caution,
+        caution_term,
+    }
+}
 
-    let mut why = Vec::new();
+/// What the vocabulary says of the document against the query: the synonym a query word
+/// stands in (the first), and the caution of a false-friend term the query holds whole,
+/// with its vocabulary line.
+fn vocabulary_notes<'d>(
+    ds: &'d Dataset,
+    doc: u32,
+    terms: &[QueryTerm],
+) -> (Option<&'d str>, Option<String>, Option<u32>) {
     let mut caution = None;
     let mut caution_term = None;
     let query_words: Vec<&str> = terms.iter().map(|t| t.word.as_str()).collect();
@@ -541,6 +589,19 @@ fn make_hit(
             synonym = Some(v.terms[*ti as usize].as_str());
         }
     }
+    (synonym, caution, caution_term)
+}
+
+/// Why a document matched, in the order shown: the fields the words were found in, then
+/// each spelling corrected.
+fn why_matched(
+    ds: &Dataset,
+    fields: u8,
+    used: &[(usize, Expansion)],
+    terms: &[QueryTerm],
+    synonym: Option<&str>,
+) -> Vec<String> {
+    let mut why = Vec::new();
     if fields & field::VOCABULARY != 0 {
         why.push(match synonym {
             Some(s) => format!("synonym: {s}"),
@@ -577,9 +638,46 @@ fn make_hit(
             }
         }
     }
+    why
+}
 
-    // Snippet: the text that holds the match, else the first note that seems to (a cheap
-    // substring test on the query words' stems picks it; only that text is tokenized).
+/// The text the snippet is cut from and the byte ranges in it of the words that matched:
+/// the node's text when it holds a match, else the first note that seems to (a cheap
+/// substring test on the query words' stems picks it; only that text is tokenized).
+fn snippet_marks(
+    ds: &Dataset,
+    node: &crate::model::Node,
+    fields: u8,
+    used: &[(usize, Expansion)],
+    terms: &[QueryTerm],
+    norm: &Normalizer,
+) -> (String, Vec<(usize, usize)>) {
+    let matched_terms: Vec<&str> = used
+        .iter()
+        .flat_map(|(qi, _)| {
+            terms[*qi]
+                .candidates
+                .iter()
+                .map(|c| ds.index().terms[c.0 as usize].as_str())
+        })
+        .collect();
+    // Look a word up in the surface-word table (every indexed word is there) before stemming.
+    let is_match = |word: &str| {
+        if is_stop_word(word) {
+            return false;
+        }
+        let term: std::borrow::Cow<str> = match ds
+            .index()
+            .words
+            .binary_search_by(|(w, _)| w.as_str().cmp(word))
+        {
+            Ok(i) => ds.index().terms[ds.index().words[i].1 as usize]
+                .as_str()
+                .into(),
+            Err(_) => norm.stem(word).into(),
+        };
+        matched_terms.contains(&term.as_ref())
+    };
     let text_tokens = tokenize(&node.text);
     let mut source = node.text.clone();
     let mut marks: Vec<(usize, usize)> = text_tokens
@@ -613,20 +711,7 @@ fn make_hit(
             source = note;
         }
     }
-    let (snippet, highlights) = window(&source, Some(&marks));
-    SearchHit {
-        code: node.code.clone(),
-        heading: node.text.clone(),
-        entry_heading: entry.heading.clone(),
-        context: parent_context(ds, doc),
-        score: (score * 100.0).round() / 100.0,
-        snippet,
-        highlights,
-        why,
-        verified: entry.verified,
-        caution,
-        caution_term,
-    }
+    (source, marks)
 }
 
 /// Byte position of the first occurrence of `needle` (lower case) in `text`, ignoring ASCII
