@@ -74,6 +74,13 @@ struct OpenNote {
     note: Note,
 }
 
+/// Where the problems of one body go: its file, the errors and the warnings.
+struct Report<'a> {
+    path: &'a str,
+    errors: &'a mut Errors,
+    warnings: &'a mut Errors,
+}
+
 /// Parse an entry body. Returns the root (label "", the entry itself) with its tree.
 /// Problems go to `errors`; warnings (a gap in the numbering) to `warnings`.
 pub fn parse_body(
@@ -82,24 +89,13 @@ pub fn parse_body(
     errors: &mut Errors,
     warnings: &mut Errors,
 ) -> ParsedItem {
+    let mut report = Report {
+        path,
+        errors,
+        warnings,
+    };
     let mut stack: Vec<ParsedItem> = vec![ParsedItem::default()];
     let mut open_note: Option<OpenNote> = None;
-
-    fn close_note(stack: &mut [ParsedItem], open: Option<OpenNote>) {
-        if let Some(mut open) = open {
-            while open.note.lines.last().is_some_and(|l| l.text.is_empty()) {
-                open.note.lines.pop();
-            }
-            stack[open.owner_depth].notes.push(open.note);
-        }
-    }
-    fn close_to(stack: &mut Vec<ParsedItem>, len: usize) {
-        while stack.len() > len {
-            let item = stack.pop().expect("stack is longer than len");
-            stack.last_mut().expect("root stays").children.push(item);
-        }
-    }
-
     for BodyLine { line, text } in body {
         let indent = text.len() - text.trim_start().len();
         let content = text.trim();
@@ -124,101 +120,147 @@ pub fn parse_body(
         }
         close_note(&mut stack, open_note.take());
         if indent % 2 != 0 {
-            errors.push(
+            report.errors.push(
                 path,
                 *line,
                 format!("odd indentation ({indent} spaces): use two spaces per level"),
             );
             continue;
         }
-        let level = indent / 2;
-        if let Some((kind, label, rest)) = split_note_marker(content) {
-            if stack.len() <= level {
-                errors.push(path, *line, format!("note `{label}` is indented {indent} spaces but there is no item at depth {level} above it"));
-                continue;
-            }
-            close_to(&mut stack, level + 1);
-            let mut note = Note {
-                kind,
-                label,
-                lines: Vec::new(),
-            };
-            if !rest.is_empty() {
-                note.lines.push(TextLine {
-                    indent: 0,
-                    text: rest.to_string(),
-                });
-            }
-            open_note = Some(OpenNote {
-                owner_depth: level,
-                marker_indent: indent,
-                note,
-            });
+        if let Some(marker) = split_note_marker(content) {
+            open_note = start_note(&mut stack, &mut report, *line, indent, marker);
             continue;
         }
         let Some((label, rest)) = split_label(content) else {
-            errors.push(path, *line, format!("expected an item (`a. ...`, `1. ...`) or a note marker (`Note:`, `Technical Note:`, `N.B.:`), found `{}`", truncate(content, 60)));
+            report.errors.push(path, *line, format!("expected an item (`a. ...`, `1. ...`) or a note marker (`Note:`, `Technical Note:`, `N.B.:`), found `{}`", truncate(content, 60)));
             continue;
         };
-        let depth = level + 1;
-        if stack.len() < depth {
-            errors.push(path, *line, format!("item `{label}.` is indented {indent} spaces but has no parent item at depth {level}"));
-            continue;
-        }
-        // The OJ alternates letters and numbers by depth, with a few exceptions of its own
-        // (0B004.b.10.1.): a break in the alternation is worth a look, not an error.
-        let is_letters = label.chars().all(|c| c.is_ascii_lowercase());
-        let wants_letters = depth % 2 == 1;
-        if wants_letters != is_letters {
-            let want = if wants_letters {
-                "a letter (a., b., ...)"
-            } else {
-                "a number (1., 2., ...)"
-            };
-            warnings.push(
-                path,
-                *line,
-                format!("item `{label}.` at depth {depth} is usually labelled with {want}"),
-            );
-        }
-        close_to(&mut stack, depth);
-        let siblings = &stack[depth - 1].children;
-        if siblings.iter().any(|s| s.label == label) {
-            errors.push(
-                path,
-                *line,
-                format!("item `{label}.` appears twice under the same parent"),
-            );
-            continue;
-        }
-        let expected = match siblings.last() {
-            Some(prev) => next_label(&prev.label),
-            None => Some(if is_letters { "a".into() } else { "1".into() }),
-        };
-        if expected.as_deref() != Some(label) {
-            warnings.push(
-                path,
-                *line,
-                format!(
-                    "item `{label}.` follows `{}`: a gap or a change of order in the numbering",
-                    siblings
-                        .last()
-                        .map(|s| s.label.as_str())
-                        .unwrap_or("(none)")
-                ),
-            );
-        }
-        stack.push(ParsedItem {
-            label: label.to_string(),
-            text: rest.trim().to_string(),
-            line: *line,
-            notes: Vec::new(),
-            children: Vec::new(),
-        });
+        add_item(&mut stack, &mut report, *line, indent, label, rest);
     }
     close_note(&mut stack, open_note.take());
     close_to(&mut stack, 1);
     stack.pop().expect("root")
+}
+
+/// The open note, its trailing blank lines dropped, joins the item that owns it.
+fn close_note(stack: &mut [ParsedItem], open: Option<OpenNote>) {
+    if let Some(mut open) = open {
+        while open.note.lines.last().is_some_and(|l| l.text.is_empty()) {
+            open.note.lines.pop();
+        }
+        stack[open.owner_depth].notes.push(open.note);
+    }
+}
+
+/// The items deeper than `len` are closed, each joining its parent's children.
+fn close_to(stack: &mut Vec<ParsedItem>, len: usize) {
+    while stack.len() > len {
+        let item = stack.pop().expect("stack is longer than len");
+        stack.last_mut().expect("root stays").children.push(item);
+    }
+}
+
+/// A note marker at `indent` opens a note of the item at that depth; None (and an error)
+/// when no item stands there.
+fn start_note(
+    stack: &mut Vec<ParsedItem>,
+    report: &mut Report,
+    line: u32,
+    indent: usize,
+    (kind, label, rest): (NoteKind, String, &str),
+) -> Option<OpenNote> {
+    let level = indent / 2;
+    if stack.len() <= level {
+        report.errors.push(report.path, line, format!("note `{label}` is indented {indent} spaces but there is no item at depth {level} above it"));
+        return None;
+    }
+    close_to(stack, level + 1);
+    let mut note = Note {
+        kind,
+        label,
+        lines: Vec::new(),
+    };
+    if !rest.is_empty() {
+        note.lines.push(TextLine {
+            indent: 0,
+            text: rest.to_string(),
+        });
+    }
+    Some(OpenNote {
+        owner_depth: level,
+        marker_indent: indent,
+        note,
+    })
+}
+
+/// An item line at `indent` opens an item under the item above it at the depth before;
+/// its label is checked against the OJ's numbering (errors: no parent, a label twice;
+/// warnings: a letter for a number or back, a gap).
+fn add_item(
+    stack: &mut Vec<ParsedItem>,
+    report: &mut Report,
+    line: u32,
+    indent: usize,
+    label: &str,
+    rest: &str,
+) {
+    let path = report.path;
+    let level = indent / 2;
+    let depth = level + 1;
+    if stack.len() < depth {
+        report.errors.push(path, line, format!("item `{label}.` is indented {indent} spaces but has no parent item at depth {level}"));
+        return;
+    }
+    // The OJ alternates letters and numbers by depth, with a few exceptions of its own
+    // (0B004.b.10.1.): a break in the alternation is worth a look, not an error.
+    let is_letters = label.chars().all(|c| c.is_ascii_lowercase());
+    let wants_letters = depth % 2 == 1;
+    if wants_letters != is_letters {
+        let want = if wants_letters {
+            "a letter (a., b., ...)"
+        } else {
+            "a number (1., 2., ...)"
+        };
+        report.warnings.push(
+            path,
+            line,
+            format!("item `{label}.` at depth {depth} is usually labelled with {want}"),
+        );
+    }
+    close_to(stack, depth);
+    let siblings = &stack[depth - 1].children;
+    if siblings.iter().any(|s| s.label == label) {
+        report.errors.push(
+            path,
+            line,
+            format!("item `{label}.` appears twice under the same parent"),
+        );
+        return;
+    }
+    let expected = match siblings.last() {
+        Some(prev) => next_label(&prev.label),
+        None => Some(if is_letters { "a".into() } else { "1".into() }),
+    };
+    if expected.as_deref() != Some(label) {
+        report.warnings.push(
+            path,
+            line,
+            format!(
+                "item `{label}.` follows `{}`: a gap or a change of order in the numbering",
+                siblings
+                    .last()
+                    .map(|s| s.label.as_str())
+                    .unwrap_or("(none)")
+            ),
+        );
+    }
+    stack.push(ParsedItem {
+        label: label.to_string(),
+        text: rest.trim().to_string(),
+        line,
+        notes: Vec::new(),
+        children: Vec::new(),
+    });
 }
 
 fn truncate(s: &str, n: usize) -> String {

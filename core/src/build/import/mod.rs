@@ -236,7 +236,20 @@ pub fn parse_annex(markdown: &str) -> Result<Annex, String> {
         .collect();
 
     let mut annex = Annex::default();
-    // Part I: `####` headings split it into the general notes, acronyms and definitions.
+    parse_part_i(&raw, &lines, start, part_ii, &mut annex)?;
+    parse_categories(&raw, &lines, part_ii, end, &mut annex)?;
+    Ok(annex)
+}
+
+/// Part I (lines `start` to `part_ii`): `####` headings split it into the general notes,
+/// acronyms and definitions.
+fn parse_part_i(
+    raw: &[&str],
+    lines: &[MdLine],
+    start: usize,
+    part_ii: usize,
+    annex: &mut Annex,
+) -> Result<(), String> {
     let mut sections: Vec<(usize, usize)> = Vec::new();
     for i in start..part_ii {
         // Section headings are in capitals; `#### *Technical Notes:*` is a note inside one.
@@ -267,24 +280,28 @@ pub fn parse_annex(markdown: &str) -> Result<Annex, String> {
             line: s + 1,
         });
     }
+    Ok(())
+}
 
-    // Parts II to XI: categories and their entries.
-    let mut current: Option<(String, Vec<ImportedRecord>)> = None;
+/// A category's file being filled: its name and the records read so far.
+type CategoryFile = (String, Vec<ImportedRecord>);
+
+/// Parts II to XI (lines `part_ii` to `end`): the categories and their entries, one file
+/// per category.
+fn parse_categories(
+    raw: &[&str],
+    lines: &[MdLine],
+    part_ii: usize,
+    end: usize,
+    annex: &mut Annex,
+) -> Result<(), String> {
+    let mut current: Option<CategoryFile> = None;
     let mut i = part_ii;
     let mut entry_lines: Vec<MdLine> = Vec::new();
     // A table after the last entry of a category, with everything after it (see
     // relocate_coating_table).
     let mut trailing_table: Vec<MdLine> = Vec::new();
     let mut open: Option<ImportedRecord> = None;
-    let flush = |open: &mut Option<ImportedRecord>,
-                 lines: &mut Vec<MdLine>,
-                 file: &mut Option<(String, Vec<ImportedRecord>)>| {
-        if let (Some(mut rec), Some((_, recs))) = (open.take(), file.as_mut()) {
-            rec.body = body::entry_body(lines);
-            recs.push(rec);
-        }
-        lines.clear();
-    };
     while i < end {
         let l = &lines[i];
         if raw[i].starts_with("### ") {
@@ -292,35 +309,17 @@ pub fn parse_annex(markdown: &str) -> Result<Annex, String> {
             continue;
         }
         if l.heading && l.text.starts_with("CATEGORY ") {
-            flush(&mut open, &mut entry_lines, &mut current);
-            if !trailing_table.is_empty() {
-                relocate_coating_table(current.as_mut(), &trailing_table)?;
-                trailing_table.clear();
-            }
-            if let Some(f) = current.take() {
-                annex.files.push(f);
-            }
-            let number = l.text[9..10].to_string();
-            let name = if number == "5" {
-                "cat5-part1.txt".to_string()
-            } else {
-                format!("cat{number}.txt")
-            };
-            let (key, heading) = if number == "5" {
-                (
-                    "CATEGORY 5 PART 1".to_string(),
-                    format!("{} - Part 1 - TELECOMMUNICATIONS", l.text),
-                )
-            } else {
-                (format!("CATEGORY {number}"), l.text.clone())
-            };
-            current = Some((name, Vec::new()));
-            open = Some(ImportedRecord {
-                key,
-                heading: heading.replace('–', "-"),
-                body: Body::default(),
-                line: i + 1,
-            });
+            close_category(
+                &mut open,
+                &mut entry_lines,
+                &mut current,
+                &trailing_table,
+                annex,
+            )?;
+            trailing_table.clear();
+            let (file, record) = category_start(l, i);
+            current = Some(file);
+            open = Some(record);
             i += 1;
             continue;
         }
@@ -328,11 +327,11 @@ pub fn parse_annex(markdown: &str) -> Result<Annex, String> {
             if !trailing_table.is_empty() {
                 return Err(format!("line {}: an entry after a table; the importer expects tables only after the last entry of a category", i + 1));
             }
-            flush(&mut open, &mut entry_lines, &mut current);
+            flush_entry(&mut open, &mut entry_lines, &mut current);
             if code == "5A002" {
                 // Category 5 Part 2 starts here; its heading was lost in the rendering and
                 // its Notes 1 to 3 stand in the body of 5E101 (see split_part_2).
-                split_part_2(&mut current, &mut annex)?;
+                split_part_2(&mut current, annex)?;
             }
             let heading = normalise(i + 1, heading).text;
             if heading == "Not used" || heading == "Not used." {
@@ -355,14 +354,71 @@ pub fn parse_annex(markdown: &str) -> Result<Annex, String> {
         }
         i += 1;
     }
-    flush(&mut open, &mut entry_lines, &mut current);
+    close_category(
+        &mut open,
+        &mut entry_lines,
+        &mut current,
+        &trailing_table,
+        annex,
+    )
+}
+
+/// The record `open` gets the body of the lines read since it opened, and joins the file.
+fn flush_entry(
+    open: &mut Option<ImportedRecord>,
+    lines: &mut Vec<MdLine>,
+    file: &mut Option<CategoryFile>,
+) {
+    if let (Some(mut rec), Some((_, recs))) = (open.take(), file.as_mut()) {
+        rec.body = body::entry_body(lines);
+        recs.push(rec);
+    }
+    lines.clear();
+}
+
+/// The end of a category: its last entry is flushed, a table after it moved to its place,
+/// and the file joins the annex.
+fn close_category(
+    open: &mut Option<ImportedRecord>,
+    entry_lines: &mut Vec<MdLine>,
+    current: &mut Option<CategoryFile>,
+    trailing_table: &[MdLine],
+    annex: &mut Annex,
+) -> Result<(), String> {
+    flush_entry(open, entry_lines, current);
     if !trailing_table.is_empty() {
-        relocate_coating_table(current.as_mut(), &trailing_table)?;
+        relocate_coating_table(current.as_mut(), trailing_table)?;
     }
     if let Some(f) = current.take() {
         annex.files.push(f);
     }
-    Ok(annex)
+    Ok(())
+}
+
+/// The file and the category record a `CATEGORY n` heading (at line index `i`) opens;
+/// Category 5 opens as its Part 1.
+fn category_start(l: &MdLine, i: usize) -> (CategoryFile, ImportedRecord) {
+    let number = l.text[9..10].to_string();
+    let name = if number == "5" {
+        "cat5-part1.txt".to_string()
+    } else {
+        format!("cat{number}.txt")
+    };
+    let (key, heading) = if number == "5" {
+        (
+            "CATEGORY 5 PART 1".to_string(),
+            format!("{} - Part 1 - TELECOMMUNICATIONS", l.text),
+        )
+    } else {
+        (format!("CATEGORY {number}"), l.text.clone())
+    };
+    let record = ImportedRecord {
+        key,
+        heading: heading.replace('–', "-"),
+        body: Body::default(),
+        line: i + 1,
+    };
+    ((name, Vec::new()), record)
 }
 
 /// `GENERAL TECHNOLOGY NOTE (GTN)` -> `GENERAL TECHNOLOGY NOTE`, the keys the project uses.
