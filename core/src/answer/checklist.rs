@@ -417,49 +417,20 @@ pub fn parse_number(s: &str, i: usize) -> Option<(f64, usize)> {
         negative = true;
         j += '−'.len_utf8();
     }
-    let digits_from = j;
-    while j < b.len() && b[j].is_ascii_digit() {
-        j += 1;
-    }
-    if j == digits_from {
+    let (digits, end) = digit_run(s, j);
+    if digits.is_empty() {
         return None;
     }
-    let mut int = s[digits_from..j].to_string();
+    let mut int = digits.to_string();
+    j = end;
     // Thousands: "1 000 000" (only after a first group of at most three digits).
     if int.len() <= 3 {
-        loop {
-            let rest = &s[j..];
-            let Some(sp) = rest.chars().next().filter(|&c| is_space(c)) else {
-                break;
-            };
-            let after = &rest[sp.len_utf8()..];
-            let ab = after.as_bytes();
-            if ab.len() >= 3
-                && ab[..3].iter().all(u8::is_ascii_digit)
-                && !ab.get(3).is_some_and(|c| c.is_ascii_digit())
-                && !after[3..].starts_with(['.', '-'])
-            {
-                int.push_str(&after[..3]);
-                j += sp.len_utf8() + 3;
-            } else {
-                break;
-            }
-        }
+        j = thousands(s, j, &mut int);
     }
-    // Digits to a value without the float parser (which would add to the wasm): the
-    // integer and the decimals as whole numbers, then one division, correctly rounded.
-    let whole = |digits: &str| -> Option<f64> {
-        let n: u64 = digits.parse().ok()?;
-        (n < 1 << 53).then_some(n as f64)
-    };
     let mut value = whole(&int)?;
     // Decimal comma: "0,5", "12,5" (a comma followed by a digit, no space).
     if b.get(j) == Some(&b',') && b.get(j + 1).is_some_and(u8::is_ascii_digit) {
-        let mut k = j + 1;
-        while k < b.len() && b[k].is_ascii_digit() {
-            k += 1;
-        }
-        let decimals = &s[j + 1..k];
+        let (decimals, k) = digit_run(s, j + 1);
         if decimals.len() > 15 {
             return None;
         }
@@ -470,11 +441,7 @@ pub fn parse_number(s: &str, i: usize) -> Option<(f64, usize)> {
     // "0.1 MPa": a few numbers of the consolidated text have a decimal point; after a lone
     // "0" it cannot begin a code or a version number.
     if int == "0" && b.get(j) == Some(&b'.') && b.get(j + 1).is_some_and(u8::is_ascii_digit) {
-        let mut k = j + 1;
-        while k < b.len() && b[k].is_ascii_digit() {
-            k += 1;
-        }
-        let decimals = &s[j + 1..k];
+        let (decimals, k) = digit_run(s, j + 1);
         if decimals.len() > 15 {
             return None;
         }
@@ -486,28 +453,8 @@ pub fn parse_number(s: &str, i: usize) -> Option<(f64, usize)> {
         return None;
     }
     // A power of ten written with superscripts: "10⁶", "10⁻⁶".
-    let power = |from: usize| -> Option<(i32, usize)> {
-        let mut k = from;
-        let mut neg = false;
-        if s[k..].starts_with('⁻') {
-            neg = true;
-            k += '⁻'.len_utf8();
-        }
-        let start = k;
-        let mut e: i32 = 0;
-        while let Some(c) = s[k..].chars().next() {
-            match superscript_digit(c) {
-                Some(d) => {
-                    e = e * 10 + d as i32;
-                    k += c.len_utf8();
-                }
-                None => break,
-            }
-        }
-        (k > start).then_some((if neg { -e } else { e }, k))
-    };
     if int == "10" && value == 10.0 {
-        if let Some((e, k)) = power(j) {
+        if let Some((e, k)) = superscript_power(s, j) {
             value = 10f64.powi(e);
             j = k;
         }
@@ -519,10 +466,7 @@ pub fn parse_number(s: &str, i: usize) -> Option<(f64, usize)> {
         .filter(|c| *c == '-' || *c == '+')
     {
         let from = j + 2;
-        let mut k = from;
-        while k < b.len() && b[k].is_ascii_digit() {
-            k += 1;
-        }
+        let (_, k) = digit_run(s, from);
         if k > from && k - from <= 3 && !b.get(k).is_some_and(u8::is_ascii_alphanumeric) {
             let e: i32 = s[from..k].parse().ok()?;
             value *= 10f64.powi(if sign == '-' { -e } else { e });
@@ -532,7 +476,7 @@ pub fn parse_number(s: &str, i: usize) -> Option<(f64, usize)> {
     // "4 × 10⁶", "1,5 x 10⁻³", "5× 10³".
     for times in [" × 10", "× 10", "×10", " x 10"] {
         if s[j..].starts_with(times) {
-            if let Some((e, k)) = power(j + times.len()) {
+            if let Some((e, k)) = superscript_power(s, j + times.len()) {
                 value *= 10f64.powi(e);
                 j = k;
             }
@@ -540,6 +484,71 @@ pub fn parse_number(s: &str, i: usize) -> Option<(f64, usize)> {
         }
     }
     Some((if negative { -value } else { value }, j))
+}
+
+/// The run of ASCII digits from byte `from` of `s` (maybe empty), and where it ends.
+fn digit_run(s: &str, from: usize) -> (&str, usize) {
+    let b = s.as_bytes();
+    let mut k = from;
+    while k < b.len() && b[k].is_ascii_digit() {
+        k += 1;
+    }
+    (&s[from..k], k)
+}
+
+/// The groups of three digits that follow byte `j` of `s`, each after a space ("1 000 000"),
+/// appended to `int`; returns where they end.
+fn thousands(s: &str, mut j: usize, int: &mut String) -> usize {
+    loop {
+        let rest = &s[j..];
+        let Some(sp) = rest.chars().next().filter(|&c| is_space(c)) else {
+            break;
+        };
+        let after = &rest[sp.len_utf8()..];
+        let ab = after.as_bytes();
+        if ab.len() >= 3
+            && ab[..3].iter().all(u8::is_ascii_digit)
+            && !ab.get(3).is_some_and(|c| c.is_ascii_digit())
+            && !after[3..].starts_with(['.', '-'])
+        {
+            int.push_str(&after[..3]);
+            j += sp.len_utf8() + 3;
+        } else {
+            break;
+        }
+    }
+    j
+}
+
+/// Digits to a value without the float parser (which would add to the wasm): the integer
+/// and the decimals as whole numbers, then one division, correctly rounded. None beyond
+/// 2^53.
+fn whole(digits: &str) -> Option<f64> {
+    let n: u64 = digits.parse().ok()?;
+    (n < 1 << 53).then_some(n as f64)
+}
+
+/// A power of ten's exponent written in superscripts from byte `from` of `s` ("⁶", "⁻⁶"),
+/// and where it ends.
+fn superscript_power(s: &str, from: usize) -> Option<(i32, usize)> {
+    let mut k = from;
+    let mut neg = false;
+    if s[k..].starts_with('⁻') {
+        neg = true;
+        k += '⁻'.len_utf8();
+    }
+    let start = k;
+    let mut e: i32 = 0;
+    while let Some(c) = s[k..].chars().next() {
+        match superscript_digit(c) {
+            Some(d) => {
+                e = e * 10 + d as i32;
+                k += c.len_utf8();
+            }
+            None => break,
+        }
+    }
+    (k > start).then_some((if neg { -e } else { e }, k))
 }
 
 /// The unit after a number ending at `j`: returns (unit, end).
@@ -926,153 +935,28 @@ pub fn thresholds(text: &str) -> Vec<Threshold> {
             continue;
         };
         let number_end = end;
-        let (unit, mut end) = parse_unit(text, end);
+        let (unit, end) = parse_unit(text, end);
         let window = before_window(text, i);
         let before = BEFORE
             .iter()
             .find(|(phrase, _)| ends_with_words(&window, phrase))
             .copied()
             .filter(|(phrase, _)| !after_variable(&window, phrase));
-        // "equal to or less than 15 divided by the lowest operating frequency in GHz": a
-        // formula, not 15.
-        if let Some((phrase, cmp)) = before {
-            if let Some(tail) = formula_tail(text, number_end).or_else(|| formula_tail(text, end)) {
-                let first = phrase.split(' ').next().unwrap_or(phrase);
-                let start = text[..i]
-                    .to_lowercase()
-                    .rfind(first)
-                    .filter(|&p| text.is_char_boundary(p))
-                    .unwrap_or(i);
-                out.push((
-                    start,
-                    Threshold {
-                        value: f64::NAN,
-                        unit: String::new(),
-                        comparator: cmp,
-                        upper: None,
-                        text: text[start..tail].trim().to_string(),
-                        formula: true,
-                    },
-                ));
-                i = tail.max(i + 1);
-                continue;
-            }
+        if let Some((t, tail)) =
+            before.and_then(|before| comparator_formula(text, i, number_end, end, before))
+        {
+            out.push(t);
+            i = tail.max(i + 1);
+            continue;
         }
-        // A range: "between 75 mm and 650 mm", "from 10 kHz to 24 kHz", "a pore size of 10
-        // to 100 nm", "in the 1,5 MHz to 87,5 MHz band"; "outside the range from 20 kHz to
-        // 60 kHz" catches what lies outside it.
-        let low_end = equivalent(text, end).unwrap_or(end);
-        let opened = [
-            ("outside the range from", " to ", "outside"),
-            ("between", " and ", "between"),
-            ("from", " to ", "between"),
-            ("from", " up to and including ", "between"),
-            ("from", " up to ", "between"),
-        ]
-        .into_iter()
-        .filter(|(open, _, _)| ends_with_words(&window, open))
-        .find_map(|(open, sep, cmp)| range_upper(text, low_end, sep).map(|r| (open, cmp, r)));
-        let bare = || {
-            range_upper(text, low_end, " to ")
-                .filter(|(_, u2, _)| {
-                    ["of", "range"].iter().any(|w| ends_with_words(&window, w))
-                        || (!unit.is_empty() && *u2 == unit)
-                })
-                .map(|r| ("", "between", r))
-        };
-        let range = match opened {
-            Some(r) => Some(r),
-            None if before.is_none() => bare(),
-            None => None,
-        };
-        // "between 20 Hz and 2 kHz": the lower end in the upper end's unit (0,02 kHz); ends
-        // in units that do not convert are not one range.
-        let range = range.and_then(|(open, cmp, (upper, unit2, e3))| {
-            let low = if unit.is_empty() || unit2.is_empty() || unit2 == unit {
-                value
-            } else {
-                in_unit(value, &unit, &unit2)?
-            };
-            Some((open, cmp, (low, upper, unit2, e3)))
-        });
-        if let Some((open, cmp, (value, upper, unit2, e3))) = range {
-            let start = i.saturating_sub(if open.is_empty() { 0 } else { open.len() + 1 });
-            let start = if text.is_char_boundary(start) && start <= i {
-                start
-            } else {
-                i
-            };
-            out.push((
-                start,
-                Threshold {
-                    value,
-                    unit: if unit2.is_empty() { unit } else { unit2 },
-                    comparator: cmp,
-                    upper: Some(upper),
-                    text: text[start..e3].trim().to_string(),
-                    formula: false,
-                },
-            ));
+        let number = (i, value, unit.as_str(), end);
+        if let Some((t, e3)) = range_at(text, number, &window, before.is_some()) {
+            out.push(t);
             i = e3;
             continue;
         }
-        let mut unit = unit;
-        let mut comparator = None;
-        let mut start = i;
-        if let Some((phrase, cmp)) = before {
-            comparator = Some(cmp);
-            // Find the phrase in the original text (the window may have lost a
-            // parenthesis): the last occurrence before the number.
-            let lower = text[..i].to_lowercase();
-            let first = phrase.split(' ').next().unwrap_or(phrase);
-            if let Some(p) = lower.rfind(first) {
-                if text.is_char_boundary(p) {
-                    start = p;
-                }
-            }
-        } else if let Some((cmp, words, e)) = comparator_after(text, end) {
-            // "12 elements or fewer", "10 kg of ice or more", "2 or more animals".
-            comparator = Some(cmp);
-            end = e;
-            if !words.is_empty() {
-                unit = if unit.is_empty() {
-                    words.to_string()
-                } else {
-                    format!("{unit} {words}")
-                };
-            } else if unit.is_empty() {
-                let gap = text[end..].len() - text[end..].trim_start_matches(' ').len();
-                let next = first_word(&text[end + gap..]);
-                if !next.is_empty()
-                    && next.chars().all(char::is_alphabetic)
-                    && !NOT_UNITS.contains(&next.to_lowercase().as_str())
-                {
-                    unit = next.to_string();
-                    end += gap + next.len();
-                }
-            }
-        }
-        // An equivalent in parentheses: "218 K (-55 °C)".
-        let mut next = end;
-        if let Some(close_at) = equivalent(text, end) {
-            if comparator.is_some() {
-                end = close_at;
-            }
-            next = close_at;
-        }
-        if let Some(cmp) = comparator {
-            out.push((
-                start,
-                Threshold {
-                    value,
-                    unit,
-                    comparator: cmp,
-                    upper: None,
-                    text: text[start..end].trim().to_string(),
-                    formula: false,
-                },
-            ));
-        }
+        let (t, next) = single_threshold(text, i, value, unit, end, before);
+        out.extend(t);
         i = next.max(i + 1);
         while !text.is_char_boundary(i) {
             i += 1;
@@ -1080,6 +964,170 @@ pub fn thresholds(text: &str) -> Vec<Threshold> {
     }
     out.sort_by_key(|t| t.0);
     out.into_iter().map(|t| t.1).collect()
+}
+
+/// "equal to or less than 15 divided by the lowest operating frequency in GHz": a formula,
+/// not 15. The limit after the comparator `before` of the number at `i` (its digits end at
+/// `number_end`, its unit at `end`), from the comparator's first word to the formula's
+/// end, with that end; None when no formula follows the number.
+fn comparator_formula(
+    text: &str,
+    i: usize,
+    number_end: usize,
+    end: usize,
+    (phrase, cmp): (&'static str, &'static str),
+) -> Option<((usize, Threshold), usize)> {
+    let tail = formula_tail(text, number_end).or_else(|| formula_tail(text, end))?;
+    let first = phrase.split(' ').next().unwrap_or(phrase);
+    let start = text[..i]
+        .to_lowercase()
+        .rfind(first)
+        .filter(|&p| text.is_char_boundary(p))
+        .unwrap_or(i);
+    let t = Threshold {
+        value: f64::NAN,
+        unit: String::new(),
+        comparator: cmp,
+        upper: None,
+        text: text[start..tail].trim().to_string(),
+        formula: true,
+    };
+    Some(((start, t), tail))
+}
+
+/// A range from the number (at `i`, its `value`, `unit`, and the end of its unit):
+/// "between 75 mm and 650 mm", "from 10 kHz to 24 kHz", "a pore size of 10 to 100 nm",
+/// "in the 1,5 MHz to 87,5 MHz band"; "outside the range from 20 kHz to 60 kHz" catches
+/// what lies outside it. A bare "10 to 100" counts only when no comparator stands before
+/// the number (`after_comparator`). Returns the range and where it ends.
+fn range_at(
+    text: &str,
+    (i, value, unit, end): (usize, f64, &str, usize),
+    window: &str,
+    after_comparator: bool,
+) -> Option<((usize, Threshold), usize)> {
+    let low_end = equivalent(text, end).unwrap_or(end);
+    let opened = [
+        ("outside the range from", " to ", "outside"),
+        ("between", " and ", "between"),
+        ("from", " to ", "between"),
+        ("from", " up to and including ", "between"),
+        ("from", " up to ", "between"),
+    ]
+    .into_iter()
+    .filter(|(open, _, _)| ends_with_words(window, open))
+    .find_map(|(open, sep, cmp)| range_upper(text, low_end, sep).map(|r| (open, cmp, r)));
+    let bare = || {
+        range_upper(text, low_end, " to ")
+            .filter(|(_, u2, _)| {
+                ["of", "range"].iter().any(|w| ends_with_words(window, w))
+                    || (!unit.is_empty() && *u2 == unit)
+            })
+            .map(|r| ("", "between", r))
+    };
+    let range = match opened {
+        Some(r) => Some(r),
+        None if !after_comparator => bare(),
+        None => None,
+    };
+    // "between 20 Hz and 2 kHz": the lower end in the upper end's unit (0,02 kHz); ends
+    // in units that do not convert are not one range.
+    let (open, cmp, (upper, unit2, e3)) = range?;
+    let value = if unit.is_empty() || unit2.is_empty() || unit2 == unit {
+        value
+    } else {
+        in_unit(value, unit, &unit2)?
+    };
+    let start = i.saturating_sub(if open.is_empty() { 0 } else { open.len() + 1 });
+    let start = if text.is_char_boundary(start) && start <= i {
+        start
+    } else {
+        i
+    };
+    let t = Threshold {
+        value,
+        unit: if unit2.is_empty() {
+            unit.to_string()
+        } else {
+            unit2
+        },
+        comparator: cmp,
+        upper: Some(upper),
+        text: text[start..e3].trim().to_string(),
+        formula: false,
+    };
+    Some(((start, t), e3))
+}
+
+/// A single limit: the number at `i` (its `value`, `unit`, and the end of its unit) with
+/// the comparator before it (`before`) or after it ("12 elements or fewer"), and an
+/// equivalent in parentheses ("218 K (-55 °C)"). None when no comparator qualifies the
+/// number. Also returns where the scan goes on.
+fn single_threshold(
+    text: &str,
+    i: usize,
+    value: f64,
+    mut unit: String,
+    mut end: usize,
+    before: Option<(&'static str, &'static str)>,
+) -> (Option<(usize, Threshold)>, usize) {
+    let mut comparator = None;
+    let mut start = i;
+    if let Some((phrase, cmp)) = before {
+        comparator = Some(cmp);
+        // Find the phrase in the original text (the window may have lost a
+        // parenthesis): the last occurrence before the number.
+        let lower = text[..i].to_lowercase();
+        let first = phrase.split(' ').next().unwrap_or(phrase);
+        if let Some(p) = lower.rfind(first) {
+            if text.is_char_boundary(p) {
+                start = p;
+            }
+        }
+    } else if let Some((cmp, words, e)) = comparator_after(text, end) {
+        // "12 elements or fewer", "10 kg of ice or more", "2 or more animals".
+        comparator = Some(cmp);
+        end = e;
+        if !words.is_empty() {
+            unit = if unit.is_empty() {
+                words.to_string()
+            } else {
+                format!("{unit} {words}")
+            };
+        } else if unit.is_empty() {
+            let gap = text[end..].len() - text[end..].trim_start_matches(' ').len();
+            let next = first_word(&text[end + gap..]);
+            if !next.is_empty()
+                && next.chars().all(char::is_alphabetic)
+                && !NOT_UNITS.contains(&next.to_lowercase().as_str())
+            {
+                unit = next.to_string();
+                end += gap + next.len();
+            }
+        }
+    }
+    // An equivalent in parentheses: "218 K (-55 °C)".
+    let mut next = end;
+    if let Some(close_at) = equivalent(text, end) {
+        if comparator.is_some() {
+            end = close_at;
+        }
+        next = close_at;
+    }
+    let t = comparator.map(|cmp| {
+        (
+            start,
+            Threshold {
+                value,
+                unit,
+                comparator: cmp,
+                upper: None,
+                text: text[start..end].trim().to_string(),
+                formula: false,
+            },
+        )
+    });
+    (t, next)
 }
 
 /// A note that releases a node: "Note: 6A003.b. does not control ...".
