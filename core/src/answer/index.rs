@@ -1,4 +1,6 @@
-//! The inverted index, built at compile time and embedded with the dataset.
+//! The inverted index. It is not shipped in the blob (to keep the download small): the
+//! browser builds it from the dataset once, just after the first paint (src/ui/mod.rs) or
+//! by the first search, whichever comes first (`Dataset::index`, about 0.1 s natively).
 //!
 //! Documents are the nodes of Annex I (entries and every item). Each posting carries a
 //! field-weighted term frequency and which fields matched, so search can say why.
@@ -231,7 +233,8 @@ pub fn build(ds: &Dataset) -> SearchIndex {
 }
 
 impl Dataset {
-    /// The search index, built on the first search (about 0.1 s natively, once).
+    /// The search index, built once: just after the first paint or by the first search
+    /// (about 0.1 s natively).
     pub fn index(&self) -> &SearchIndex {
         self.search_index.get_or_init(|| build(self))
     }
