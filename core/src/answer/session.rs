@@ -581,7 +581,6 @@ pub fn make_record_in(ds: &Dataset, session: &Session, created_at: &str, lang: &
         "de" | "fr" => lang,
         _ => "en",
     };
-    let l = |id: &str| label(lang, id).to_string();
     let mut record = make_record_v1(ds, session, created_at);
     record.lang = lang.into();
     record.sources = crate::provenance::source_dates(ds, created_at)
@@ -592,9 +591,30 @@ pub fn make_record_in(ds: &Dataset, session: &Session, created_at: &str, lang: &
             as_of: s.as_of,
         })
         .collect();
-    // In the questionnaire's order, which is the order the UI asks them.
-    record.answers = ds
-        .questions
+    record.answers = record_answers(ds, session, lang);
+    let input = session.assess_input();
+    record.candidates = record_candidates(ds, &input, lang);
+    if let Ok(a) = crate::assess::assess(ds, &input) {
+        record.entries = a
+            .entries
+            .iter()
+            .map(|e| RecordEntry {
+                code: e.code.clone(),
+                heading: e.heading.clone(),
+                open: e.open,
+                annex_iv: e.annex_iv,
+                verified: e.verified,
+            })
+            .collect();
+        record.result = Some(record_result(ds, session, &a, lang));
+    }
+    record
+}
+
+/// The guided answers as asked and shown, in the questionnaire's order (the UI's).
+fn record_answers(ds: &Dataset, session: &Session, lang: &str) -> Vec<RecordAnswer> {
+    let l = |id: &str| label(lang, id).to_string();
+    ds.questions
         .iter()
         .filter_map(|q| {
             let v = session.answers.get(&q.id)?;
@@ -616,13 +636,21 @@ pub fn make_record_in(ds: &Dataset, session: &Session, created_at: &str, lang: &
                 answer,
             })
         })
-        .collect();
-    let input = session.assess_input();
+        .collect()
+}
+
+/// The entries the search showed, with where each stands and its label in `lang`.
+fn record_candidates(
+    ds: &Dataset,
+    input: &crate::assess::AssessInput,
+    lang: &str,
+) -> Vec<RecordCandidate> {
+    use crate::assess::CandidateState;
+    let l = |id: &str| label(lang, id).to_string();
     let findings = crate::questions::evaluate(ds, &input.answers);
-    record.candidates = crate::assess::candidate_states(ds, &input, &findings)
+    crate::assess::candidate_states(ds, input, &findings)
         .into_iter()
         .map(|c| {
-            use crate::assess::CandidateState;
             let (state, label) = match c.state {
                 CandidateState::Yes => ("yes", l("md.yes")),
                 CandidateState::No => ("no", l("md.no")),
@@ -639,54 +667,51 @@ pub fn make_record_in(ds: &Dataset, session: &Session, created_at: &str, lang: &
                 label,
             }
         })
-        .collect();
-    if let Ok(a) = crate::assess::assess(ds, &input) {
-        record.entries = a
-            .entries
+        .collect()
+}
+
+/// The verdict as a person reads it: its label, grounds, checks, due diligence (with the
+/// steps ticked) and the authority, in `lang`.
+fn record_result(
+    ds: &Dataset,
+    session: &Session,
+    a: &crate::assess::Assessment,
+    lang: &str,
+) -> RecordResult {
+    let l = |id: &str| label(lang, id).to_string();
+    RecordResult {
+        verdict: a.verdict.as_str().into(),
+        verdict_label: l(&format!("md.verdict.{}", a.verdict.as_str())),
+        grounds: a
+            .grounds
             .iter()
-            .map(|e| RecordEntry {
-                code: e.code.clone(),
-                heading: e.heading.clone(),
-                open: e.open,
-                annex_iv: e.annex_iv,
-                verified: e.verified,
+            .map(|g| RecordGround {
+                rule: rule_label(lang, &g.rule),
+                text: render(ds, lang, &g.msg),
             })
-            .collect();
-        record.result = Some(RecordResult {
-            verdict: a.verdict.as_str().into(),
-            verdict_label: l(&format!("md.verdict.{}", a.verdict.as_str())),
-            grounds: a
-                .grounds
-                .iter()
-                .map(|g| RecordGround {
-                    rule: rule_label(lang, &g.rule),
-                    text: render(ds, lang, &g.msg),
-                })
-                .collect(),
-            general_authorisations: a.general_authorisations.clone(),
-            checked: a.checked_msgs.iter().map(|m| render(ds, lang, m)).collect(),
-            due_diligence: a
-                .due_diligence
-                .iter()
-                .enumerate()
-                .map(|(i, step)| RecordStep {
-                    text: DUE_DILIGENCE
-                        .iter()
-                        .position(|d| d == step)
-                        .and_then(|k| DUE_DILIGENCE_IDS.get(k))
-                        .map(|id| l(id))
-                        .unwrap_or_else(|| step.clone()),
-                    done: session.ticks.contains(&(i as u8)),
-                })
-                .collect(),
-            authority: a.authority.as_ref().map(|x| RecordAuthority {
-                member_state: x.member_state.clone(),
-                name: x.name.clone(),
-                web: x.web.clone(),
-            }),
-        });
+            .collect(),
+        general_authorisations: a.general_authorisations.clone(),
+        checked: a.checked_msgs.iter().map(|m| render(ds, lang, m)).collect(),
+        due_diligence: a
+            .due_diligence
+            .iter()
+            .enumerate()
+            .map(|(i, step)| RecordStep {
+                text: DUE_DILIGENCE
+                    .iter()
+                    .position(|d| d == step)
+                    .and_then(|k| DUE_DILIGENCE_IDS.get(k))
+                    .map(|id| l(id))
+                    .unwrap_or_else(|| step.clone()),
+                done: session.ticks.contains(&(i as u8)),
+            })
+            .collect(),
+        authority: a.authority.as_ref().map(|x| RecordAuthority {
+            member_state: x.member_state.clone(),
+            name: x.name.clone(),
+            web: x.web.clone(),
+        }),
     }
-    record
 }
 
 fn make_record_v1(ds: &Dataset, session: &Session, created_at: &str) -> Record {

@@ -101,99 +101,23 @@ pub fn compile_questions(errors: &mut Errors, ds: &mut Dataset, path: &str, text
             );
         }
     }
-    const FIELDS: [&str; 6] = ["ask", "ask-de", "ask-fr", "help", "help-de", "help-fr"];
     let mut rows: Vec<(String, [String; 3], [String; 3])> = Vec::new();
     for r in &f.records {
         let key = r.key.as_str();
-        // The words the question may draw its numbers from.
-        let mut law = String::new();
-        if let Some(idx) = ds.node_index(key) {
-            let mut stack = vec![idx];
-            while let Some(i) = stack.pop() {
-                law.push_str(&ds.nodes[i as usize].text);
-                law.push('\n');
-                stack.extend(&ds.nodes[i as usize].children);
-            }
-        } else {
-            let release = ds.node_index(key_code(key)).and_then(|idx| {
-                entry_releases(ds, idx)
-                    .into_iter()
-                    .find(|(_, rel)| rel.key == key)
-            });
-            let Some((target, rel)) = release else {
-                errors.push(
-                    path,
-                    r.line,
-                    format!("unknown checklist key `{key}` (expected an Annex I code such as 2B001.b or a release such as \"Note to 6A003.b\")"),
-                );
-                continue;
-            };
-            law = format!("{}\n{}", ds.nodes[target as usize].text, rel.text);
-        }
+        let Some(law) = law_words(ds, key) else {
+            errors.push(
+                path,
+                r.line,
+                format!("unknown checklist key `{key}` (expected an Annex I code such as 2B001.b or a release such as \"Note to 6A003.b\")"),
+            );
+            continue;
+        };
         if rows.iter().any(|row| row.0 == key) {
             errors.push(path, r.line, format!("`{key}` is given twice"));
             continue;
         }
-        if r.body.is_some() {
-            errors.push(
-                path,
-                r.line,
-                format!("`{key}`: a question has no `---` body"),
-            );
-        }
-        for m in &r.meta {
-            if !FIELDS.contains(&m.key.as_str()) {
-                errors.push(
-                    path,
-                    m.line,
-                    format!(
-                        "unknown field `{}` (expected ask, help and their -de, -fr)",
-                        m.key
-                    ),
-                );
-            }
-        }
-        let allowed = digit_runs(&law);
-        let mut ask: [String; 3] = Default::default();
-        let mut help: [String; 3] = Default::default();
-        for (l, lang) in LEAD_LANGS.iter().enumerate() {
-            let suffix = if l == 0 {
-                String::new()
-            } else {
-                format!("-{lang}")
-            };
-            let ask_key = format!("ask{suffix}");
-            match r.get(&ask_key).filter(|m| !m.value.is_empty()) {
-                Some(m) => ask[l] = m.value.clone(),
-                None => errors.push(path, r.line, format!("`{key}` needs `{ask_key}:`")),
-            }
-            let help_key = format!("help{suffix}");
-            match r.get(&help_key) {
-                Some(m) if l > 0 && r.get("help").is_none() => {
-                    errors.push(path, m.line, format!("`{help_key}` without `help`"))
-                }
-                Some(m) => help[l] = m.value.clone(),
-                None if l > 0 && r.get("help").is_some() => errors.push(
-                    path,
-                    r.line,
-                    format!("`{key}` has `help` but no `{help_key}:`"),
-                ),
-                None => {}
-            }
-            for field in [&ask_key, &help_key] {
-                let Some(m) = r.get(field) else { continue };
-                if let Some(d) = digit_runs(&m.value)
-                    .into_iter()
-                    .find(|d| !allowed.contains(d))
-                {
-                    errors.push(
-                        path,
-                        m.line,
-                        format!("`{field}` of `{key}` has the number `{d}`, which is not in the law's text of `{key}`"),
-                    );
-                }
-            }
-        }
+        check_record_shape(errors, path, r);
+        let (ask, help) = question_texts(errors, path, r, &digit_runs(&law));
         rows.push((key.to_string(), ask, help));
     }
     rows.sort_by(|a, b| a.0.cmp(&b.0));
@@ -206,4 +130,101 @@ pub fn compile_questions(errors: &mut Errors, ds: &mut Dataset, path: &str, text
         }
     }
     ds.checklist_leads = leads;
+}
+
+/// The words a question of `key` may draw its numbers from: a node's own and its items'
+/// texts; for a release, the text of the node it releases and the note's. `None` when the
+/// key names neither.
+fn law_words(ds: &Dataset, key: &str) -> Option<String> {
+    if let Some(idx) = ds.node_index(key) {
+        let mut law = String::new();
+        let mut stack = vec![idx];
+        while let Some(i) = stack.pop() {
+            law.push_str(&ds.nodes[i as usize].text);
+            law.push('\n');
+            stack.extend(&ds.nodes[i as usize].children);
+        }
+        return Some(law);
+    }
+    let idx = ds.node_index(key_code(key))?;
+    let (target, rel) = entry_releases(ds, idx)
+        .into_iter()
+        .find(|(_, rel)| rel.key == key)?;
+    Some(format!("{}\n{}", ds.nodes[target as usize].text, rel.text))
+}
+
+/// A question record has no body and only the fields of a question.
+fn check_record_shape(errors: &mut Errors, path: &str, r: &crate::records::Record) {
+    const FIELDS: [&str; 6] = ["ask", "ask-de", "ask-fr", "help", "help-de", "help-fr"];
+    if r.body.is_some() {
+        errors.push(
+            path,
+            r.line,
+            format!("`{}`: a question has no `---` body", r.key),
+        );
+    }
+    for m in &r.meta {
+        if !FIELDS.contains(&m.key.as_str()) {
+            errors.push(
+                path,
+                m.line,
+                format!(
+                    "unknown field `{}` (expected ask, help and their -de, -fr)",
+                    m.key
+                ),
+            );
+        }
+    }
+}
+
+/// The question and its help in each language, checked: every language present, a help
+/// translated only where there is a help, and no number that `allowed` (the law's) lacks.
+fn question_texts(
+    errors: &mut Errors,
+    path: &str,
+    r: &crate::records::Record,
+    allowed: &[&str],
+) -> ([String; 3], [String; 3]) {
+    let key = r.key.as_str();
+    let mut ask: [String; 3] = Default::default();
+    let mut help: [String; 3] = Default::default();
+    for (l, lang) in LEAD_LANGS.iter().enumerate() {
+        let suffix = if l == 0 {
+            String::new()
+        } else {
+            format!("-{lang}")
+        };
+        let ask_key = format!("ask{suffix}");
+        match r.get(&ask_key).filter(|m| !m.value.is_empty()) {
+            Some(m) => ask[l] = m.value.clone(),
+            None => errors.push(path, r.line, format!("`{key}` needs `{ask_key}:`")),
+        }
+        let help_key = format!("help{suffix}");
+        match r.get(&help_key) {
+            Some(m) if l > 0 && r.get("help").is_none() => {
+                errors.push(path, m.line, format!("`{help_key}` without `help`"))
+            }
+            Some(m) => help[l] = m.value.clone(),
+            None if l > 0 && r.get("help").is_some() => errors.push(
+                path,
+                r.line,
+                format!("`{key}` has `help` but no `{help_key}:`"),
+            ),
+            None => {}
+        }
+        for field in [&ask_key, &help_key] {
+            let Some(m) = r.get(field) else { continue };
+            if let Some(d) = digit_runs(&m.value)
+                .into_iter()
+                .find(|d| !allowed.contains(d))
+            {
+                errors.push(
+                    path,
+                    m.line,
+                    format!("`{field}` of `{key}` has the number `{d}`, which is not in the law's text of `{key}`"),
+                );
+            }
+        }
+    }
+    (ask, help)
 }
