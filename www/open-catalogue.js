@@ -7,10 +7,15 @@ async function dusOpenCatalogue(place, lang, main, loadCatalogue) {
     const catalogue = await loadCatalogue();
     if (!place.isConnected) return; // closed while it loaded
     place.textContent = "";
-    catalogue.mountCatalogue(place, {
+    const handle = catalogue.mountCatalogue(place, {
       lang: lang || "en",
       screen: (rows, options) => main.screenCatalogue(rows, options),
       datasetInfo: () => main.datasetInfo(),
+    });
+    // Closed: the widget removes the place; the view's own app goes with it (after the
+    // click that closed it has finished).
+    place.addEventListener("dus-catalogue", (e) => {
+      if (e.detail && e.detail.action === "close") setTimeout(() => handle.unmount(), 0);
     });
   } catch (err) {
     place.textContent = "The catalogue screening could not start: " + err.message;

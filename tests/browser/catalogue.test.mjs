@@ -125,6 +125,11 @@ test("single file: the catalogue works from file:// with no request at all", asy
   await page.getByRole("button", { name: "Screen 2 rows" }).click();
   await page.waitForFunction(() => !document.querySelector("#dus-cat-progress") && document.querySelectorAll(".dus-cat-table tbody tr").length === 2);
   assert.match(await page.locator(".dus-cat-table tbody tr").nth(0).textContent(), /5A001/);
+  // Closed, the widget is back; opened again, the view starts afresh.
+  await page.getByRole("button", { name: "Close the catalogue" }).click();
+  await page.locator("#dus-search").waitFor();
+  await openCatalogue(page);
+  assert.equal(await page.locator(".dus-cat-table").count(), 0);
   assert.deepEqual(requests.filter((r) => !r.startsWith("file:")), [], "no request beyond the file itself");
   assert.deepEqual(errors, []);
   await context.close();
