@@ -322,7 +322,7 @@ fn build_single_file(
     // The catalogue view travels the same way, its glue as a classic script wrapped in a
     // function: none of it runs, nor is its wasm inflated, until the user opens it.
     let boot = format!(
-        "{}\nfunction dusInflate(b64) {{ const packed = Uint8Array.fromBase64 ? Uint8Array.fromBase64(b64) : (() => {{ const s = atob(b64); const b = new Uint8Array(s.length); for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i); return b; }})(); return new Response(new Blob([packed]).stream().pipeThrough(new DecompressionStream(\"gzip\"))).arrayBuffer(); }}\nconst dusBytes = dusInflate(\"{wasm_b64}\");\nlet dusCatalogueLoaded = null;\nfunction dusLoadCatalogue() {{ if (!dusCatalogueLoaded) dusCatalogueLoaded = (async () => {{ const m = (() => {{ {}\n; return dusCatalogueModule; }})(); await m({{ module_or_path: await dusInflate(\"{cat_b64}\") }}); return m; }})(); return dusCatalogueLoaded; }}\ndusStart(__wbg_init, mount, dusBytes, {{ reportHeight: {frame}, main: {{ screenCatalogue: (...a) => screenCatalogue(...a), datasetInfo: (...a) => datasetInfo(...a) }}, loadCatalogue: dusLoadCatalogue }});\n",
+        "{}\nfunction dusInflate(b64) {{ const packed = Uint8Array.fromBase64 ? Uint8Array.fromBase64(b64) : (() => {{ const s = atob(b64); const b = new Uint8Array(s.length); for (let i = 0; i < s.length; i++) b[i] = s.charCodeAt(i); return b; }})(); return new Response(new Blob([packed]).stream().pipeThrough(new DecompressionStream(\"gzip\"))).arrayBuffer(); }}\nconst dusBytes = dusInflate(\"{wasm_b64}\");\nlet dusCatalogueLoaded = null;\nfunction dusLoadCatalogue() {{ if (!dusCatalogueLoaded) dusCatalogueLoaded = (async () => {{ const m = (() => {{ {}\n; return dusCatalogueModule; }})(); await m({{ module_or_path: await dusInflate(document.getElementById(\"dus-catalogue-gz\").textContent) }}); return m; }})(); return dusCatalogueLoaded; }}\ndusStart(__wbg_init, mount, dusBytes, {{ reportHeight: {frame}, main: {{ screenCatalogue: (...a) => screenCatalogue(...a), datasetInfo: (...a) => datasetInfo(...a) }}, loadCatalogue: dusLoadCatalogue }});\n",
         boot_js()?,
         catalogue.script_glue
     );
@@ -335,7 +335,9 @@ fn build_single_file(
     let html = page(
         &csp,
         &format!("<style>{css}</style>"),
-        &format!("<script type=\"module\">{script}</script>"),
+        // The catalogue module's wasm waits in a data block (never run, outside the CSP's
+        // scripts): the page's script stays small to parse, and it is read only when opened.
+        &format!("<script type=\"module\">{script}</script>\n<script type=\"application/octet-stream\" id=\"dus-catalogue-gz\">{cat_b64}</script>"),
     )?;
     write(out, html)
 }

@@ -12,9 +12,18 @@ use crate::model::{Action, Model, Stage, COLUMN_KINDS, PAGE_ROWS};
 use crate::review::{export_cells, Decision, Filter, Order, Screened, Status};
 use crate::text::{t, tf, Lang};
 
-/// Rows per call of `screenCatalogue`: small enough that the page paints and Cancel answers
-/// between two calls (about 20 ms each), large enough that the calls cost little.
-const CHUNK_ROWS: usize = 200;
+/// How long one call of `screenCatalogue` may hold the page: the chunk of rows adapts to it,
+/// so the page paints and Cancel answers between two calls whatever the rows cost.
+const CHUNK_MS: f64 = 80.0;
+/// The first chunk, before the time per row is known, and the bounds of the adaptation.
+const FIRST_CHUNK: usize = 50;
+const CHUNK_BOUNDS: (usize, usize) = (10, 1000);
+
+fn now_ms() -> f64 {
+    web_sys::window()
+        .and_then(|w| w.performance())
+        .map_or(0.0, |p| p.now())
+}
 
 thread_local! {
     /// The run the user cancelled: its loop stops at the next chunk.
@@ -56,11 +65,18 @@ fn js_rows(model: &Model, from: usize, to: usize) -> JsValue {
     out.into()
 }
 
-/// Yield to the page (a timer task): it paints the progress and takes a click on Cancel.
+/// Yield to the page for one task: it paints the progress and takes a click on Cancel. A
+/// message to ourselves, not a timer: nested timers wait at least 4 ms each.
 async fn next_task() {
     let tick = js_sys::Promise::new(&mut |resolve, _| {
-        if let Some(w) = web_sys::window() {
-            let _ = w.set_timeout_with_callback(&resolve);
+        let sent = web_sys::MessageChannel::new().ok().is_some_and(|channel| {
+            channel.port1().set_onmessage(Some(&resolve));
+            channel.port2().post_message(&JsValue::NULL).is_ok()
+        });
+        if !sent {
+            if let Some(w) = web_sys::window() {
+                let _ = w.set_timeout_with_callback(&resolve);
+            }
         }
     });
     let _ = wasm_bindgen_futures::JsFuture::from(tick).await;
@@ -77,18 +93,23 @@ pub fn start(model: ModelHandle, bridge: Bridge) {
     let total = snapshot.row_count();
     yew::platform::spawn_local(async move {
         let mut from = 0;
+        let mut chunk = FIRST_CHUNK;
         while from < total {
             next_task().await;
             if CANCELLED_RUN.with(Cell::get) == run {
                 return;
             }
-            let to = (from + CHUNK_ROWS).min(total);
+            let to = (from + chunk).min(total);
+            let started = now_ms();
             let result = bridge
                 .screen(&js_rows(&snapshot, from, to), &options)
                 .and_then(|v| {
                     serde_wasm_bindgen::from_value::<Vec<serde_json::Value>>(v)
                         .map_err(|e| e.to_string())
                 });
+            // The next chunk takes about CHUNK_MS at the pace of this one.
+            let per_row = (now_ms() - started).max(0.01) / (to - from) as f64;
+            chunk = ((CHUNK_MS / per_row) as usize).clamp(CHUNK_BOUNDS.0, CHUNK_BOUNDS.1);
             match result {
                 Ok(values) => {
                     let rows = values.iter().map(Screened::from_json).collect();
@@ -478,6 +499,9 @@ pub fn review_step(p: &ReviewProps) -> Html {
             {if model.cancelled { html! { <p class="dus-caution" role="status">{count(l, "cancelled", &[("done", model.done), ("count", total)])}</p> } } else { html! {} }}
             {model.error.as_ref().map(|e| html! { <p class="dus-error" role="alert">{e}</p> }).unwrap_or_default()}
             <p role="status" class="dus-cat-summary">{summary(model, l)}</p>
+            // The list comes once the screening is done (or cancelled): rendering it after
+            // every chunk would cost the page more than the screening itself.
+            if !screening {
             {controls(model, l)}
             <p class="dus-muted">{t(l, "keys")}</p>
             <div class="dus-cat-scroll">
@@ -504,6 +528,7 @@ pub fn review_step(p: &ReviewProps) -> Html {
                 <p class="dus-muted">{t(l, "export_hint")}</p>
                 {export_buttons(model, &p.bridge)}
             </section>
+            }
             <p><button type="button" onclick={restart}>{t(l, "another")}</button></p>
         </section>
     }
