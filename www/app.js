@@ -1,14 +1,8 @@
 // Standalone page: the module from this site, started by boot.js (inlined here by xtask).
 import init, * as dus from "{{GLUE}}";
 {{BOOT}}
-let dusCatalogue = null;
-function dusLoadCatalogue() {
-  if (!dusCatalogue) {
-    dusCatalogue = import("{{CATALOGUE_GLUE}}").then(async (m) => {
-      await m.default({ module_or_path: new URL("{{CATALOGUE_WASM}}", import.meta.url) });
-      return m;
-    });
-  }
-  return dusCatalogue;
-}
+const dusLoadCatalogue = dusCatalogueLoader(
+  new URL("{{CATALOGUE_GLUE}}", import.meta.url).href,
+  new URL("{{CATALOGUE_WASM}}", import.meta.url),
+);
 dusStart(init, dus.mount, {{WASM}}, { main: dus, loadCatalogue: dusLoadCatalogue });

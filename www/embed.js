@@ -18,18 +18,11 @@ function loadModule() {
   return modulePromise;
 }
 
-let catalogueModule = null;
-function loadCatalogue() {
-  if (!catalogueModule) {
-    catalogueModule = import(new URL("{{CATALOGUE_GLUE}}", import.meta.url).href).then(async (m) => {
-      await m.default({ module_or_path: new URL("{{CATALOGUE_WASM}}", import.meta.url) });
-      return m;
-    });
-  }
-  return catalogueModule;
-}
-
 {{OPEN_CATALOGUE}}
+const loadCatalogue = dusCatalogueLoader(
+  new URL("{{CATALOGUE_GLUE}}", import.meta.url).href,
+  new URL("{{CATALOGUE_WASM}}", import.meta.url),
+);
 
 let sheet = null;
 function styleSheet() {

@@ -21,3 +21,18 @@ async function dusOpenCatalogue(place, lang, main, loadCatalogue) {
     place.textContent = "The catalogue screening could not start: " + err.message;
   }
 }
+
+// Loads the catalogue module (its ES module glue and wasm, by URL) once, on first use: the
+// page's and the embed's loader. The single file builds its own from the inlined module.
+function dusCatalogueLoader(glue, wasm) {
+  let loaded = null;
+  return () => {
+    if (!loaded) {
+      loaded = import(glue).then(async (m) => {
+        await m.default({ module_or_path: wasm });
+        return m;
+      });
+    }
+    return loaded;
+  };
+}
